@@ -1,0 +1,40 @@
+package io.flashsale.it.support;
+
+import io.flashsale.platform.Platform;
+import io.flashsale.platform.PlatformSettings;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the real platform once per test JVM, before any test class: MariaDB, Redis, Kafka and a freshly
+ * provisioned Payara domain (the same code as the run command). Arquillian then deploys into that domain.
+ */
+public class PlatformSession implements LauncherSessionListener {
+
+    private static Platform platform;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (platform == null && System.getProperty("flashsale.payara.home") != null) {
+            platform = new Platform(PlatformSettings.resolve());
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
+            platform.startDataServices();
+            platform.provisionDomain();
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (platform != null) {
+            platform.close();
+            platform = null;
+        }
+    }
+
+    public static Platform platform() {
+        if (platform == null) {
+            throw new IllegalStateException("the platform is not running in this JVM");
+        }
+        return platform;
+    }
+}

@@ -1,0 +1,43 @@
+package io.flashsale.product.infrastructure.persistence;
+
+import io.flashsale.product.domain.model.Product;
+import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.product.domain.model.ProductRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaProductRepository implements ProductRepository {
+
+    @PersistenceContext(unitName = "product")
+    EntityManager em;
+
+    @Override
+    public Optional<Product> find(ProductId id) {
+        return Optional.ofNullable(em.find(Product.class, id.value()));
+    }
+
+    @Override
+    public Product store(Product product) {
+        em.persist(product);
+        em.flush();
+        return product;
+    }
+
+    @Override
+    public List<Product> page(int pageIndex, int pageSize) {
+        return em.createQuery("select p from Product p order by p.id", Product.class)
+                .setFirstResult(pageIndex * pageSize)
+                .setMaxResults(pageSize)
+                .getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(p) from Product p", Long.class).getSingleResult();
+    }
+}

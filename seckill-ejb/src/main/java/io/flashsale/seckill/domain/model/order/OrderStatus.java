@@ -1,0 +1,3 @@
+package io.flashsale.seckill.domain.model.order;
+
+public enum OrderStatus { PENDING, CONFIRMED, FAILED, PAID, CANCELLED }

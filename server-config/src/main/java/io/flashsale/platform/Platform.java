@@ -1,0 +1,129 @@
+package io.flashsale.platform;
+
+import io.flashsale.platform.dataservices.DataService;
+import io.flashsale.platform.dataservices.EmbeddedKafka;
+import io.flashsale.platform.dataservices.EmbeddedMariaDb;
+import io.flashsale.platform.dataservices.EmbeddedRedis;
+import io.flashsale.platform.dataservices.Ports;
+import io.flashsale.platform.payara.PayaraDomain;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: the embedded data services that are not replaced by external ones, and the
+ * Payara domain. Used by the run command, the in-container tests and the benchmarks alike.
+ */
+public final class Platform implements AutoCloseable {
+
+    private final PlatformSettings settings;
+    private final List<DataService> embedded = new ArrayList<>();
+    private final PayaraDomain domain;
+    private volatile boolean closed;
+
+    public Platform(PlatformSettings settings) {
+        this.settings = settings;
+        if (!settings.database().external()) {
+            embedded.add(new EmbeddedMariaDb(settings.database(), settings.dataDir().resolve("mariadb"),
+                    settings.workDir().resolve("mariadb-base")));
+        }
+        if (!settings.redis().external()) {
+            embedded.add(new EmbeddedRedis(settings.redis(), settings.dataDir().resolve("redis")));
+        }
+        if (!settings.kafka().external()) {
+            embedded.add(new EmbeddedKafka(settings.kafka(), settings.kafkaLibs(), settings.dataDir().resolve("kafka"),
+                    settings.logDir()));
+        }
+        this.domain = new PayaraDomain(settings);
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    public PayaraDomain domain() {
+        return domain;
+    }
+
+    /** An embedded service by name (database, redis, kafka); empty when that one is external. */
+    public Optional<DataService> embedded(String name) {
+        return embedded.stream().filter(service -> service.name().equals(name)).findFirst();
+    }
+
+    /** Starts the embedded data services in parallel; if one fails, the others are stopped again. */
+    public void startDataServices() {
+        List<CompletableFuture<Void>> starts = embedded.stream()
+                .map(service -> CompletableFuture.runAsync(() -> {
+                    try {
+                        long t0 = System.nanoTime();
+                        service.start();
+                        log("%s started on %s in %d ms", service.name(), service.endpoint(),
+                                (System.nanoTime() - t0) / 1_000_000);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(service.name() + " failed to start: " + e.getMessage(), e);
+                    }
+                }))
+                .toList();
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public void provisionDomain() {
+        long t0 = System.nanoTime();
+        domain.provision();
+        log("Payara domain '%s' created and configured in %d ms", PayaraDomain.NAME,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    public void deploy() {
+        long t0 = System.nanoTime();
+        domain.deploy(settings.earFile());
+        log("%s deployed in %d ms", settings.earFile().getFileName(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Waits until /health/ready answers 200 (start-domain and deploy return before the app is ready). */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(settings.httpBaseUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Ports.await("/health/ready", timeout, () -> {
+            try {
+                return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    /** Stops Payara first (it holds connections to the others), then the data services; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        domain.stop();
+        List<DataService> reversed = new ArrayList<>(embedded);
+        Collections.reverse(reversed);
+        for (DataService service : reversed) {
+            service.stop();
+            log("%s stopped", service.name());
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println("[flashsale] " + String.format(format, args));
+    }
+}

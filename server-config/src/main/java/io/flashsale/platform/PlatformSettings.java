@@ -1,0 +1,99 @@
+package io.flashsale.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the platform lives and which data services it talks to. Every value comes from a system property
+ * ({@code flashsale.db.host}) or the matching environment variable ({@code FLASHSALE_DB_HOST}), else a default.
+ * Naming an external database, Redis or Kafka turns the embedded one off.
+ */
+public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Path earFile,
+                               int httpPort, int adminPort,
+                               DatabaseEndpoint database, RedisEndpoint redis, KafkaEndpoint kafka) {
+
+    public record DatabaseEndpoint(String host, int port, String name, String user, String password,
+                                   boolean external) {
+    }
+
+    public record RedisEndpoint(String host, int port, boolean external) {
+    }
+
+    public record KafkaEndpoint(String bootstrapServers, int controllerPort, boolean external) {
+
+        public int port() {
+            return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1).split(",")[0]);
+        }
+    }
+
+    public static PlatformSettings resolve() {
+        return resolve(System.getenv());
+    }
+
+    static PlatformSettings resolve(Map<String, String> env) {
+        Lookup lookup = new Lookup(env);
+        Path workDir = Path.of(lookup.get("flashsale.work.dir", "work")).toAbsolutePath().normalize();
+
+        String dbHost = lookup.get("flashsale.db.host", null);
+        DatabaseEndpoint database = new DatabaseEndpoint(
+                dbHost == null ? "127.0.0.1" : dbHost,
+                Integer.parseInt(lookup.get("flashsale.db.port", dbHost == null ? "13306" : "3306")),
+                lookup.get("flashsale.db.name", "flashsale"),
+                lookup.get("flashsale.db.user", "flashsale"),
+                lookup.get("flashsale.db.password", "flashsale"),
+                dbHost != null);
+
+        String redisHost = lookup.get("flashsale.redis.host", null);
+        RedisEndpoint redis = new RedisEndpoint(
+                redisHost == null ? "127.0.0.1" : redisHost,
+                Integer.parseInt(lookup.get("flashsale.redis.port", redisHost == null ? "16379" : "6379")),
+                redisHost != null);
+
+        String kafkaServers = lookup.get("flashsale.kafka.bootstrap.servers", null);
+        KafkaEndpoint kafka = new KafkaEndpoint(
+                kafkaServers == null ? "127.0.0.1:19092" : kafkaServers,
+                Integer.parseInt(lookup.get("flashsale.kafka.controller.port", "19093")),
+                kafkaServers != null);
+
+        return new PlatformSettings(
+                workDir,
+                existing(lookup.get("flashsale.payara.home", "server-config/target/payara/payara6")),
+                existing(lookup.get("flashsale.kafka.libs", "server-config/target/kafka-libs")),
+                Path.of(lookup.get("flashsale.ear", "ear/target/flashsale.ear")).toAbsolutePath(),
+                Integer.parseInt(lookup.get("flashsale.http.port", "8080")),
+                Integer.parseInt(lookup.get("flashsale.admin.port", "4848")),
+                database, redis, kafka);
+    }
+
+    public Path dataDir() {
+        return workDir.resolve("data");
+    }
+
+    public Path logDir() {
+        return workDir.resolve("logs");
+    }
+
+    public String httpBaseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    private static Path existing(String path) {
+        Path resolved = Path.of(path).toAbsolutePath().normalize();
+        if (!Files.isDirectory(resolved)) {
+            throw new IllegalStateException(resolved + " does not exist: build the project first (./mvnw install)");
+        }
+        return resolved;
+    }
+
+    private record Lookup(Map<String, String> env) {
+
+        String get(String property, String fallback) {
+            String value = System.getProperty(property);
+            if (value == null || value.isBlank()) {
+                value = env.get(property.toUpperCase().replace('.', '_').replace('-', '_'));
+            }
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+}

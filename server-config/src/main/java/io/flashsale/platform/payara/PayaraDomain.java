@@ -1,0 +1,96 @@
+package io.flashsale.platform.payara;
+
+import io.flashsale.platform.PlatformSettings;
+import io.flashsale.platform.dataservices.Ports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** One Payara Server domain, created afresh from code on every start so no hand-made state survives. */
+public final class PayaraDomain {
+
+    public static final String NAME = "flashsale";
+    public static final String APPLICATION = "flashsale";
+
+    private final PlatformSettings settings;
+    private final Path domainsDir;
+    private final Asadmin asadmin;
+    private boolean started;
+
+    public PayaraDomain(PlatformSettings settings) {
+        this.settings = settings;
+        this.domainsDir = settings.workDir().resolve("domains");
+        this.asadmin = new Asadmin(settings.payaraHome(), settings.adminPort());
+    }
+
+    /** Creates and configures the domain and leaves it running with its final JVM options. */
+    public void provision() {
+        Ports.requireFree("Payara admin", settings.adminPort());
+        Ports.requireFree("Payara HTTP", settings.httpPort());
+        deleteDirectory(domainsDir.resolve(NAME));
+        asadmin.run("create-domain", "--nopassword=true", "--adminport", Integer.toString(settings.adminPort()),
+                "--instanceport", Integer.toString(settings.httpPort()), "--domaindir", domainsDir.toString(), NAME);
+        installJdbcDriver();
+        start();
+        asadmin.runAll(DomainConfiguration.commands(settings));
+        asadmin.run("restart-domain", "--domaindir", domainsDir.toString(), NAME);
+    }
+
+    public void start() {
+        asadmin.run("start-domain", "--domaindir", domainsDir.toString(), NAME);
+        started = true;
+    }
+
+    public void stop() {
+        if (started) {
+            try {
+                asadmin.run("stop-domain", "--domaindir", domainsDir.toString(), NAME);
+            } catch (IllegalStateException e) {
+                System.err.println("[flashsale] stopping Payara: " + e.getMessage());
+            }
+            started = false;
+        }
+    }
+
+    public void deploy(Path ear) {
+        if (!Files.isRegularFile(ear)) {
+            throw new IllegalStateException(ear + " does not exist: build the project first");
+        }
+        asadmin.run("deploy", "--force=true", "--name", APPLICATION,
+                "--properties", "emptyBeansXmlModeALL=true", ear.toString());
+    }
+
+    public Path serverLog() {
+        return domainsDir.resolve(NAME).resolve("logs/server.log");
+    }
+
+    private void installJdbcDriver() {
+        try {
+            Path driver = Path.of(com.mysql.cj.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            Path lib = domainsDir.resolve(NAME).resolve("lib");
+            Files.createDirectories(lib);
+            Files.copy(driver, lib.resolve("mysql-connector-j.jar"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteDirectory(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.flashsale.shared.infrastructure.redis;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+
+import java.time.Duration;
+
+/** The application's pooled Redis client, configured from MicroProfile Config ({@code flashsale.redis.*}). */
+@ApplicationScoped
+public class RedisConnection {
+
+    @Inject
+    @ConfigProperty(name = "flashsale.redis.host", defaultValue = "127.0.0.1")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.redis.port", defaultValue = "16379")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.redis.pool.max-total", defaultValue = "128")
+    int maxTotal;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.redis.timeout-millis", defaultValue = "1000")
+    int timeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.redis.pool.max-wait-millis", defaultValue = "500")
+    int maxWaitMillis;
+
+    private RedisClient client;
+
+    @PostConstruct
+    void open() {
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(maxTotal);
+        pool.setMaxIdle(maxTotal);
+        pool.setMinIdle(Math.min(8, maxTotal));
+        pool.setMaxWait(Duration.ofMillis(maxWaitMillis));
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+        client = RedisClient.builder()
+                .hostAndPort(host, port)
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(timeoutMillis)
+                        .socketTimeoutMillis(timeoutMillis)
+                        .clientName("flashsale")
+                        .build())
+                .poolConfig(pool)
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    public RedisClient client() {
+        return client;
+    }
+
+    public String endpoint() {
+        return host + ":" + port;
+    }
+}

@@ -1,0 +1,3 @@
+package io.flashsale.user.domain.model;
+
+public enum Role { CUSTOMER, ADMIN }

@@ -1,0 +1,26 @@
+package io.flashsale.web.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** JAX-RS's own answers (unknown path, wrong method, unsupported media type...) as problem+json. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        Response.ResponseBuilder response = Problem.of(status.getStatusCode(), slug, status.getReasonPhrase(),
+                e.getMessage()).toResponseBuilder();
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+}
