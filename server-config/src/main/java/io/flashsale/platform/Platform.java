@@ -58,6 +58,11 @@ public final class Platform implements AutoCloseable {
         return embedded.stream().filter(service -> service.name().equals(name)).findFirst();
     }
 
+    /** Deletes the embedded services' data (databases, topics): tests start from nothing. */
+    public void resetData() {
+        Directories.deleteRecursively(settings.dataDir());
+    }
+
     /** Starts the embedded data services in parallel; if one fails, the others are stopped again. */
     public void startDataServices() {
         List<CompletableFuture<Void>> starts = embedded.stream()
@@ -123,7 +128,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    static void log(String format, Object... args) {
+    public static void log(String format, Object... args) {
         System.out.println("[flashsale] " + String.format(format, args));
     }
 }

@@ -3,6 +3,7 @@ package io.flashsale.it.support;
 import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
 import org.junit.platform.launcher.LauncherSession;
+
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
@@ -17,6 +18,7 @@ public class PlatformSession implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         if (platform == null && System.getProperty("flashsale.payara.home") != null) {
             platform = new Platform(PlatformSettings.resolve());
+            platform.resetData(); // every test run starts from empty databases and topics
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
             platform.startDataServices();
             platform.provisionDomain();

@@ -21,8 +21,14 @@ public class OrderWriter {
             description = "Orders the order writer made durable in MySQL")
     Counter written;
 
+    @Inject
+    @Metric(name = "seckill_order_duplicates_total", absolute = true,
+            description = "Redelivered purchases the order writer recognised and skipped")
+    Counter duplicates;
+
     public boolean write(SeckillPurchase purchase) {
         if (orders.find(new OrderId(purchase.orderId())).isPresent()) {
+            duplicates.inc();
             return false;
         }
         orders.store(SeckillOrder.confirm(purchase));

@@ -1,5 +1,7 @@
 package io.flashsale.platform.payara;
 
+import io.flashsale.platform.Directories;
+import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.dataservices.Ports;
 
@@ -8,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** One Payara Server domain, created afresh from code on every start so no hand-made state survives. */
 public final class PayaraDomain {
@@ -32,13 +32,20 @@ public final class PayaraDomain {
     public void provision() {
         Ports.requireFree("Payara admin", settings.adminPort());
         Ports.requireFree("Payara HTTP", settings.httpPort());
-        deleteDirectory(domainsDir.resolve(NAME));
-        asadmin.run("create-domain", "--nopassword=true", "--adminport", Integer.toString(settings.adminPort()),
-                "--instanceport", Integer.toString(settings.httpPort()), "--domaindir", domainsDir.toString(), NAME);
+        Directories.deleteRecursively(domainsDir.resolve(NAME));
+        timed("create-domain", () -> asadmin.run("create-domain", "--nopassword=true",
+                "--adminport", Integer.toString(settings.adminPort()),
+                "--instanceport", Integer.toString(settings.httpPort()), "--domaindir", domainsDir.toString(), NAME));
         installJdbcDriver();
-        start();
-        asadmin.runAll(DomainConfiguration.commands(settings));
-        asadmin.run("restart-domain", "--domaindir", domainsDir.toString(), NAME);
+        timed("start-domain", this::start);
+        timed("configure", () -> asadmin.runAll(DomainConfiguration.commands(settings)));
+        timed("restart-domain", () -> asadmin.run("restart-domain", "--domaindir", domainsDir.toString(), NAME));
+    }
+
+    private static void timed(String step, Runnable action) {
+        long t0 = System.nanoTime();
+        action.run();
+        Platform.log("  %s: %d ms", step, (System.nanoTime() - t0) / 1_000_000);
     }
 
     public void start() {
@@ -80,17 +87,6 @@ public final class PayaraDomain {
             throw new UncheckedIOException(e);
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteDirectory(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -35,7 +35,7 @@ public class Product {
     @Version
     private long version;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
     private Instant createdAt;
 
     protected Product() {

@@ -29,7 +29,7 @@ public class User {
     @Column(nullable = false, length = 16)
     private Role role;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
     private Instant createdAt;
 
     protected User() {

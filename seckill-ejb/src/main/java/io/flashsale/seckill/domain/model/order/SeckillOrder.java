@@ -37,7 +37,7 @@ public class SeckillOrder {
     @Column(nullable = false, length = 16)
     private OrderStatus status;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
     private Instant createdAt;
 
     @Version

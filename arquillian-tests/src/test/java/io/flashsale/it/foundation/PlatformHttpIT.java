@@ -1,0 +1,104 @@
+package io.flashsale.it.foundation;
+
+import io.flashsale.it.support.Database;
+import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.Http;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deployed EAR seen from outside, over HTTP, as operators and API clients see it. */
+@ExtendWith(ArquillianExtension.class)
+class PlatformHttpIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void readinessIsUpWithTheThreeNamedChecksAndLivenessIsUp() {
+        Http.Reply ready = new Http(base.toString()).get("/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        JsonObject health = ready.json();
+        assertEquals("UP", health.getString("status"));
+        Set<String> checks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .peek(check -> assertEquals("UP", check.getString("status"), check.toString()))
+                .map(check -> check.getString("name"))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("database", "redis", "kafka"), checks);
+
+        assertEquals(200, new Http(base.toString()).get("/health/live").status());
+    }
+
+    @Test
+    void productIsReadFromMysqlAsSnakeCaseJsonAndCounted() throws Exception {
+        long id;
+        try (Connection connection = Database.connect();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO product (name, description, price, stock, version, created_at)"
+                             + " VALUES ('Kettle', 'steel', 19.95, 12, 1, NOW())", Statement.RETURN_GENERATED_KEYS)) {
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+
+        Http.Reply reply = new Http(base.toString()).get("/api/v1/products/" + id);
+
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+        JsonObject product = reply.json();
+        assertEquals(id, product.getJsonNumber("id").longValue());
+        assertEquals("Kettle", product.getString("name"));
+        assertEquals(new BigDecimal("19.95"), product.getJsonNumber("price").bigDecimalValue());
+        assertEquals(12, product.getInt("stock"));
+
+        String metrics = new Http(base.toString()).get("/metrics?scope=application").body();
+        assertTrue(metrics.contains("product_reads_total"), metrics);
+    }
+
+    @Test
+    void unknownProductAndUnknownPathAreProblemJson404s() {
+        for (String path : new String[] {"/api/v1/products/999999999", "/api/v1/products/0", "/api/v1/nothing-here"}) {
+            Http.Reply reply = new Http(base.toString()).get(path);
+            assertEquals(404, reply.status(), path);
+            assertEquals("application/problem+json", reply.contentType(), path);
+            JsonObject problem = reply.json();
+            assertEquals(404, problem.getInt("status"));
+            assertTrue(problem.getString("type").startsWith("/problems/"), problem.toString());
+        }
+    }
+
+    @Test
+    void metricsAreServedAsPrometheusTextAndOpenApiDescribesTheApi() {
+        Http.Reply metrics = new Http(base.toString()).get("/metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
+        assertTrue(metrics.body().contains("# TYPE"), "Prometheus exposition format");
+
+        Http.Reply openapi = new Http(base.toString()).get("/openapi");
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/v1/products/{id}"), openapi.body());
+    }
+}
