@@ -63,8 +63,23 @@ public final class Platform implements AutoCloseable {
         Directories.deleteRecursively(settings.dataDir());
     }
 
-    /** Starts the embedded data services in parallel; if one fails, the others are stopped again. */
-    public void startDataServices() {
+    /**
+     * Starts the data services and provisions the Payara domain side by side (the domain needs the database only
+     * when the application is deployed); on failure everything started is stopped again.
+     */
+    public void start() {
+        CompletableFuture<Void> domainReady = CompletableFuture.runAsync(this::provisionDomain);
+        try {
+            startDataServices();
+            domainReady.join();
+        } catch (RuntimeException e) {
+            domainReady.exceptionally(ignored -> null).join();
+            close();
+            throw e;
+        }
+    }
+
+    private void startDataServices() {
         List<CompletableFuture<Void>> starts = embedded.stream()
                 .map(service -> CompletableFuture.runAsync(() -> {
                     try {
@@ -77,15 +92,10 @@ public final class Platform implements AutoCloseable {
                     }
                 }))
                 .toList();
-        try {
-            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
     }
 
-    public void provisionDomain() {
+    private void provisionDomain() {
         long t0 = System.nanoTime();
         domain.provision();
         log("Payara domain '%s' created and configured in %d ms", PayaraDomain.NAME,

@@ -23,8 +23,7 @@ public final class PlatformLauncher {
             stopped.countDown();
         }, "flashsale-shutdown"));
         try {
-            platform.startDataServices();
-            platform.provisionDomain();
+            platform.start();
             platform.deploy();
             platform.awaitReady(Duration.ofMinutes(3));
         } catch (RuntimeException e) {

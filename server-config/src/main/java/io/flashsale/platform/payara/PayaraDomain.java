@@ -28,7 +28,7 @@ public final class PayaraDomain {
         this.asadmin = new Asadmin(settings.payaraHome(), settings.adminPort());
     }
 
-    /** Creates and configures the domain and leaves it running with its final JVM options. */
+    /** Creates and configures the domain and leaves it running, on loopback only. */
     public void provision() {
         Ports.requireFree("Payara admin", settings.adminPort());
         Ports.requireFree("Payara HTTP", settings.httpPort());
@@ -37,9 +37,10 @@ public final class PayaraDomain {
                 "--adminport", Integer.toString(settings.adminPort()),
                 "--instanceport", Integer.toString(settings.httpPort()), "--domaindir", domainsDir.toString(), NAME));
         installJdbcDriver();
+        DomainXml.edit(domainsDir.resolve(NAME).resolve("config/domain.xml"), DomainConfiguration.replacedJvmOptions(),
+                DomainConfiguration.jvmOptions(settings), "127.0.0.1");
         timed("start-domain", this::start);
         timed("configure", () -> asadmin.runAll(DomainConfiguration.commands(settings)));
-        timed("restart-domain", () -> asadmin.run("restart-domain", "--domaindir", domainsDir.toString(), NAME));
     }
 
     private static void timed(String step, Runnable action) {
