@@ -14,7 +14,7 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
                                DatabaseEndpoint database, RedisEndpoint redis, KafkaEndpoint kafka) {
 
     public record DatabaseEndpoint(String host, int port, String name, String user, String password,
-                                   boolean external) {
+                                   int lockWaitTimeoutSeconds, boolean external) {
     }
 
     public record RedisEndpoint(String host, int port, boolean external) {
@@ -42,6 +42,7 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
                 lookup.get("flashsale.db.name", "flashsale"),
                 lookup.get("flashsale.db.user", "flashsale"),
                 lookup.get("flashsale.db.password", "flashsale"),
+                Integer.parseInt(lookup.get("flashsale.db.lock-wait-timeout-seconds", "3")),
                 dbHost != null);
 
         String redisHost = lookup.get("flashsale.redis.host", null);

@@ -19,6 +19,11 @@ public class ProductCatalogService {
         return ProductView.of(products.store(new Product(name, description, price, stock)));
     }
 
+    public ProductPage page(int pageIndex, int pageSize) {
+        return new ProductPage(products.page(pageIndex, pageSize).stream().map(ProductView::of).toList(),
+                pageIndex, pageSize, products.count());
+    }
+
     public ProductView find(ProductId id) {
         return products.find(id).map(ProductView::of).orElseThrow(() -> new NotFoundException("product", id));
     }

@@ -26,13 +26,21 @@ final class Asadmin {
         return exec(command);
     }
 
-    /** Many commands in one asadmin JVM: each line of the file is one command. */
+    /**
+     * Many commands in one asadmin JVM: each line of the file is one command. The file's tokenizer consumes one
+     * level of backslashes, and multimode exits 0 even when a command in it failed, so both are handled here.
+     */
     String runAll(List<String> commands) {
         try {
             Path file = Files.createTempFile("asadmin-", ".txt");
             try {
-                Files.write(file, commands, StandardCharsets.UTF_8);
-                return run("multimode", "--file", file.toString());
+                Files.write(file, commands.stream().map(c -> c.replace("\\", "\\\\")).toList(),
+                        StandardCharsets.UTF_8);
+                String output = run("multimode", "--file", file.toString());
+                if (output.contains("failed.")) {
+                    throw new IllegalStateException("asadmin multimode: a command failed:\n" + output);
+                }
+                return output;
             } finally {
                 Files.deleteIfExists(file);
             }

@@ -42,13 +42,15 @@ public final class DomainConfiguration {
                 "cachePrepStmts=true",
                 "prepStmtCacheSize=250",
                 "useLocalSessionState=true",
-                "characterEncoding=UTF-8");
+                "characterEncoding=UTF-8",
+                // the pessimistic strategy's lock timeout: a reserve waits at most this long for the product row
+                "sessionVariables=" + Asadmin.escape("innodb_lock_wait_timeout=" + db.lockWaitTimeoutSeconds()));
         return List.of(
                 "create-jdbc-connection-pool --datasourceclassname=com.mysql.cj.jdbc.MysqlDataSource"
                         + " --restype=javax.sql.DataSource --steadypoolsize=8 --maxpoolsize=64 --maxwait=5000"
                         + " --isconnectvalidatereq=true --validationmethod=custom-validation"
                         + " --validationclassname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
-                        + " --failconnection=true --statementtimeout=30"
+                        + " --failconnection=true --statementtimeout=30 --isolationlevel=read-committed"
                         + " --property " + properties + " " + POOL,
                 "create-jdbc-resource --connectionpoolid=" + POOL + " " + JDBC_RESOURCE);
     }

@@ -1,33 +1,93 @@
 package io.flashsale.web.product;
 
 import io.flashsale.product.application.ProductCatalogService;
+import io.flashsale.product.application.ProductPage;
 import io.flashsale.product.application.ProductView;
+import io.flashsale.product.application.reservation.ReleaseView;
+import io.flashsale.product.application.reservation.ReservationView;
+import io.flashsale.product.application.reservation.StockReservationService;
 import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.product.domain.model.reservation.ReservationId;
 import io.flashsale.shared.domain.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class ProductResource {
 
     @EJB
     ProductCatalogService catalog;
 
+    @EJB
+    StockReservationService reservations;
+
+    @POST
+    public Response create(@NotNull @Valid CreateProductRequest request, @Context UriInfo uri) {
+        ProductView created = catalog.register(request.name(), request.description(), request.price(),
+                request.stock());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return catalog.page(page, size);
+    }
+
     @GET
     @Path("/{id}")
     @Counted(name = "product_reads_total", absolute = true, description = "Product detail reads")
     public ProductView get(@PathParam("id") long id) {
+        return catalog.find(productId(id));
+    }
+
+    @GET
+    @Path("/{id}/stock")
+    public StockResponse stock(@PathParam("id") long id) {
+        ProductView product = catalog.find(productId(id));
+        return new StockResponse(product.id(), product.stock());
+    }
+
+    @POST
+    @Path("/{id}/stock/reserve")
+    public ReservationView reserve(@PathParam("id") long id, @QueryParam("strategy") String strategy,
+                                   @NotNull @Valid ReserveStockRequest request) {
+        return reservations.reserve(productId(id), new ReservationId(request.orderId()), request.quantity(),
+                reservations.strategy(strategy));
+    }
+
+    @POST
+    @Path("/{id}/stock/release")
+    public ReleaseView release(@PathParam("id") long id, @NotNull @Valid ReleaseStockRequest request) {
+        productId(id);
+        return reservations.release(new ReservationId(request.orderId()));
+    }
+
+    private static ProductId productId(long id) {
         if (id <= 0) {
             throw new NotFoundException("product", id);
         }
-        return catalog.find(new ProductId(id));
+        return new ProductId(id);
     }
 }

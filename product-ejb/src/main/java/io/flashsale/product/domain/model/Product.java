@@ -52,6 +52,18 @@ public class Product {
         this.createdAt = Instant.now();
     }
 
+    /** Takes units out of stock; never below zero. */
+    public void takeStock(Quantity quantity) {
+        if (stock < quantity.value()) {
+            throw new InsufficientStockException(quantity, stock);
+        }
+        stock -= quantity.value();
+    }
+
+    public void returnStock(Quantity quantity) {
+        stock += quantity.value();
+    }
+
     public ProductId id() {
         return new ProductId(id);
     }

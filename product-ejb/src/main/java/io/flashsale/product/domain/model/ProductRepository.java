@@ -7,6 +7,14 @@ public interface ProductRepository {
 
     Optional<Product> find(ProductId id);
 
+    /** SELECT ... FOR UPDATE: the row stays locked until the transaction ends (lock wait bounded by the pool). */
+    Optional<Product> findForUpdate(ProductId id);
+
+    /** UPDATE ... SET stock = stock - q WHERE stock >= q, bumping the version; false when there was not enough. */
+    boolean takeStockIfAvailable(ProductId id, Quantity quantity);
+
+    void flush();
+
     Product store(Product product);
 
     List<Product> page(int pageIndex, int pageSize);

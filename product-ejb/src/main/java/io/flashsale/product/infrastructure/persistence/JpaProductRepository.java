@@ -3,8 +3,10 @@ package io.flashsale.product.infrastructure.persistence;
 import io.flashsale.product.domain.model.Product;
 import io.flashsale.product.domain.model.ProductId;
 import io.flashsale.product.domain.model.ProductRepository;
+import io.flashsale.product.domain.model.Quantity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
@@ -19,6 +21,25 @@ public class JpaProductRepository implements ProductRepository {
     @Override
     public Optional<Product> find(ProductId id) {
         return Optional.ofNullable(em.find(Product.class, id.value()));
+    }
+
+    @Override
+    public Optional<Product> findForUpdate(ProductId id) {
+        return Optional.ofNullable(em.find(Product.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public boolean takeStockIfAvailable(ProductId id, Quantity quantity) {
+        return em.createQuery("update Product p set p.stock = p.stock - :q, p.version = p.version + 1"
+                        + " where p.id = :id and p.stock >= :q")
+                .setParameter("q", quantity.value())
+                .setParameter("id", id.value())
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
     }
 
     @Override

@@ -1,0 +1,204 @@
+package io.flashsale.it.stock;
+
+import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.Http;
+import io.flashsale.it.support.StockEventsOnKafka;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Stock reservation over HTTP against the deployed EAR, like a real client: contract, errors, events. */
+@ExtendWith(ArquillianExtension.class)
+class StockReservationHttpIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Http http() {
+        return new Http(base.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pessimistic", "optimistic", "redis-lock"})
+    void hundredConcurrentClientsOverHttpGetExactlyTheTenUnits(String strategy) throws Exception {
+        long product = createProduct(10);
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            answers.add(clients.submit(() -> reserveRetryingContention(product, UUID.randomUUID().toString(), 1,
+                    strategy)));
+        }
+        int reserved = 0;
+        int insufficient = 0;
+        for (Future<Integer> answer : answers) {
+            int status = answer.get();
+            if (status == 200) {
+                reserved++;
+            } else if (status == 409) {
+                insufficient++;
+            }
+        }
+        clients.shutdown();
+
+        assertEquals(10, reserved);
+        assertEquals(90, insufficient);
+        assertEquals(0, stock(product));
+    }
+
+    @Test
+    void productIsCreatedListedAndItsStockRead() {
+        Http.Reply created = http().post("/api/v1/products",
+                "{\"name\":\"Lamp\",\"description\":\"desk lamp\",\"price\":12.50,\"stock\":7}");
+        assertEquals(201, created.status(), created.body());
+        JsonObject product = created.json();
+        long id = product.getJsonNumber("id").longValue();
+        assertEquals("Lamp", product.getString("name"));
+        assertEquals(7, product.getInt("stock"));
+
+        JsonObject stock = http().get("/api/v1/products/" + id + "/stock").json();
+        assertEquals(id, stock.getJsonNumber("product_id").longValue());
+        assertEquals(7, stock.getInt("stock"));
+
+        JsonObject page = http().get("/api/v1/products?page=0&size=100").json();
+        assertTrue(page.getJsonNumber("total").longValue() >= 1);
+        assertTrue(page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .anyMatch(p -> p.getJsonNumber("id").longValue() == id));
+        assertEquals(400, http().get("/api/v1/products?size=0").status());
+    }
+
+    @Test
+    void reservationIsIdempotentOnOrderIdAndReleasedOnceWithEvents() {
+        long product = createProduct(5);
+        String orderId = UUID.randomUUID().toString();
+        String body = "{\"quantity\":2,\"order_id\":\"" + orderId + "\"}";
+
+        Http.Reply first = http().post(reservePath(product, "pessimistic"), body);
+        Http.Reply again = http().post(reservePath(product, "optimistic"), body);
+
+        assertEquals(200, first.status(), first.body());
+        assertEquals(200, again.status(), again.body());
+        JsonObject reservation = first.json();
+        assertEquals(orderId, reservation.getString("order_id"));
+        assertEquals(product, reservation.getJsonNumber("product_id").longValue());
+        assertEquals(2, reservation.getInt("quantity"));
+        assertEquals(3, reservation.getInt("remaining_stock"));
+        assertEquals("pessimistic", reservation.getString("strategy"));
+        assertEquals("pessimistic", again.json().getString("strategy"), "the same reservation, not a new one");
+        assertEquals(3, stock(product), "deducted once");
+
+        String release = "{\"order_id\":\"" + orderId + "\"}";
+        JsonObject released = http().post("/api/v1/products/" + product + "/stock/release", release).json();
+        assertEquals(2, released.getInt("released_quantity"));
+        assertEquals(5, released.getInt("remaining_stock"));
+        assertEquals(200, http().post("/api/v1/products/" + product + "/stock/release", release).status());
+        assertEquals(5, stock(product), "released once");
+        assertEquals(404, http().post("/api/v1/products/" + product + "/stock/release",
+                "{\"order_id\":\"never-reserved\"}").status());
+
+        List<StockEventsOnKafka.Event> events = StockEventsOnKafka.read("product.stock", Long.toString(product), 2,
+                Duration.ofSeconds(60));
+        assertEquals(List.of("StockReserved", "StockReleased"), events.stream().map(StockEventsOnKafka.Event::type)
+                .toList());
+        assertEquals(2, new HashSet<>(events.stream().map(StockEventsOnKafka.Event::eventId).toList()).size());
+        events.forEach(event -> {
+            assertNotNull(OffsetDateTime.parse(event.timestamp()), "RFC 3339 timestamp header");
+            assertTrue(event.value().contains("\"order_id\":\"" + orderId + "\""), event.value());
+            assertTrue(event.value().contains("\"event_id\":\"" + event.eventId() + "\""), event.value());
+        });
+        assertTrue(events.get(0).value().contains("\"remaining_stock\":3"), events.get(0).value());
+        assertTrue(events.get(1).value().contains("\"remaining_stock\":5"), events.get(1).value());
+    }
+
+    @Test
+    void badInputIsA4xxProblemAndChangesNothing() {
+        long product = createProduct(4);
+        String reserve = reservePath(product, "pessimistic");
+        String ok = UUID.randomUUID().toString();
+        assertProblem(400, http().post(reserve, "{\"quantity\":0,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, http().post(reserve, "{\"quantity\":-3,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, http().post(reserve, "{\"quantity\":1001,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, http().post(reserve, "{\"quantity\":1}"));
+        assertProblem(400, http().post(reserve, "{\"quantity\":1,\"order_id\":\"not valid!\"}"));
+        assertProblem(400, http().post(reserve, "{\"quantity\":1,\"order_id\":\"" + "x".repeat(65) + "\"}"));
+        assertProblem(400, http().post(reserve, "{\"quantity\":\"one\",\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, http().post(reserve, "{\"quantity\":1,"));
+        assertProblem(400, http().post(reserve, ""));
+        assertProblem(400, http().post(reservePath(product, "magic"), "{\"quantity\":1,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(404, http().post(reservePath(987654321L, "pessimistic"),
+                "{\"quantity\":1,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, http().post("/api/v1/products", "{\"name\":\"\",\"price\":1,\"stock\":1}"));
+        assertProblem(400, http().post("/api/v1/products", "{\"name\":\"x\",\"price\":-1,\"stock\":1}"));
+        assertProblem(400, http().post("/api/v1/products", "{\"name\":\"x\",\"price\":1.001,\"stock\":1}"));
+        assertProblem(400, http().post("/api/v1/products", "{\"name\":\"x\",\"price\":1,\"stock\":-1}"));
+
+        Http.Reply insufficient = http().post(reserve, "{\"quantity\":5,\"order_id\":\"" + ok + "\"}");
+        assertProblem(409, insufficient);
+        assertEquals("/problems/insufficient-stock", insufficient.json().getString("type"));
+        assertEquals(4, insufficient.json().getInt("available"));
+
+        assertEquals(4, stock(product), "nothing changed");
+        assertEquals(404, http().post("/api/v1/products/" + product + "/stock/release",
+                "{\"order_id\":\"" + ok + "\"}").status(), "no reservation was stored");
+    }
+
+    private static void assertProblem(int status, Http.Reply reply) {
+        assertEquals(status, reply.status(), reply.body());
+        assertEquals("application/problem+json", reply.contentType(), reply.body());
+        assertEquals(status, reply.json().getInt("status"));
+    }
+
+    private int reserveRetryingContention(long product, String orderId, int quantity, String strategy) {
+        while (true) {
+            Http.Reply reply = http().post(reservePath(product, strategy),
+                    "{\"quantity\":" + quantity + ",\"order_id\":\"" + orderId + "\"}");
+            if (reply.status() == 409 && reply.json().getString("type").equals("/problems/contention")) {
+                continue;
+            }
+            if (reply.status() == 409) {
+                assertEquals("/problems/insufficient-stock", reply.json().getString("type"));
+            }
+            return reply.status();
+        }
+    }
+
+    private long createProduct(int stock) {
+        Http.Reply created = http().post("/api/v1/products",
+                "{\"name\":\"item\",\"price\":3.50,\"stock\":" + stock + "}");
+        assertEquals(201, created.status(), created.body());
+        return created.json().getJsonNumber("id").longValue();
+    }
+
+    private int stock(long product) {
+        return http().get("/api/v1/products/" + product + "/stock").json().getInt("stock");
+    }
+
+    private static String reservePath(long product, String strategy) {
+        return "/api/v1/products/" + product + "/stock/reserve?strategy=" + strategy;
+    }
+}

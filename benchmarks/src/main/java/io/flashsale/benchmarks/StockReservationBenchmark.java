@@ -1,0 +1,185 @@
+package io.flashsale.benchmarks;
+
+import io.flashsale.platform.Platform;
+import io.flashsale.platform.PlatformSettings;
+import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reserve throughput and latency per strategy at 1, 16 and 64 clients, on one hot product and spread over 100
+ * products, over HTTP against the deployed EAR; next to two ceilings measured in the same run from the same number of
+ * threads straight on the database: an autocommit {@code UPDATE ... WHERE stock >= ?} and a
+ * {@code SELECT ... FOR UPDATE; UPDATE; COMMIT} transaction. Medians of several repetitions.
+ */
+public final class StockReservationBenchmark {
+
+    private static final int[] CLIENTS = {1, 16, 64};
+    private static final String[] STRATEGIES = {"pessimistic", "optimistic", "redis-lock"};
+    private static final long STOCK = 100_000_000L;
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+
+    private StockReservationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double seconds = Double.parseDouble(System.getProperty("benchmark.seconds", "4"));
+        int repetitions = Integer.getInteger("benchmark.repetitions", 3);
+        PlatformSettings settings = PlatformSettings.resolve();
+        Platform platform = new Platform(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        platform.resetData();
+        platform.start();
+        platform.deploy();
+        platform.awaitReady(Duration.ofMinutes(3));
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String api = settings.httpBaseUrl() + "/api/v1/products";
+        long hot = createProduct(http, api);
+        long[] spread = new long[100];
+        for (int i = 0; i < spread.length; i++) {
+            spread[i] = createProduct(http, api);
+        }
+
+        List<String> rows = new ArrayList<>();
+        for (int clients : CLIENTS) {
+            for (boolean oneHotProduct : new boolean[] {true, false}) {
+                String products = oneHotProduct ? "1 hot" : "100";
+                LoadRun.Result ceiling = median(repetitions, () -> LoadRun.run(clients, 1, seconds,
+                        client -> jdbcConditionalUpdate(settings.database(), oneHotProduct, hot, spread)));
+                rows.add(row(clients, products, "ceiling: JDBC UPDATE ... WHERE stock >= ?", ceiling, ceiling));
+                LoadRun.Result forUpdate = median(repetitions, () -> LoadRun.run(clients, 1, seconds,
+                        client -> jdbcForUpdateTransaction(settings.database(), oneHotProduct, hot, spread)));
+                rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, ceiling));
+                for (String strategy : STRATEGIES) {
+                    LoadRun.Result reserve = median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
+                            client -> httpReserve(http, api, strategy, oneHotProduct, hot, spread)));
+                    rows.add(row(clients, products, "HTTP reserve, " + strategy, reserve, ceiling));
+                    System.out.println(rows.get(rows.size() - 1));
+                }
+            }
+        }
+        System.out.printf("%n%d repetitions of %.0f s each (median by throughput), %d cores, JDK %s%n",
+                repetitions, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.println("| clients | products | what | ok/s | p50 ms | p99 ms | errors | × ceiling |");
+        System.out.println("|---:|---|---|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
+        platform.close();
+        System.exit(0);
+    }
+
+    private interface Measurement {
+        LoadRun.Result run() throws InterruptedException;
+    }
+
+    private static LoadRun.Result median(int repetitions, Measurement measurement) throws InterruptedException {
+        List<LoadRun.Result> runs = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            runs.add(measurement.run());
+        }
+        return LoadRun.median(runs);
+    }
+
+    private static String row(int clients, String products, String what, LoadRun.Result r, LoadRun.Result ceiling) {
+        return String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.2f | %.2f | %d | %.2f |", clients, products,
+                what, r.throughput(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors(),
+                r.throughput() / ceiling.throughput());
+    }
+
+    private static long pick(boolean oneHotProduct, long hot, long[] spread) {
+        return oneHotProduct ? hot : spread[ThreadLocalRandom.current().nextInt(spread.length)];
+    }
+
+    private static LoadRun.Request httpReserve(HttpClient http, String api, String strategy, boolean oneHotProduct,
+                                               long hot, long[] spread) {
+        return () -> {
+            long product = pick(oneHotProduct, hot, spread);
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(api + "/" + product + "/stock/reserve?strategy=" + strategy))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"quantity\":1,\"order_id\":\"" + UUID.randomUUID() + "\"}"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        };
+    }
+
+    private static LoadRun.Request jdbcConditionalUpdate(DatabaseEndpoint db, boolean oneHotProduct, long hot,
+                                                         long[] spread) {
+        Connection connection = connect(db);
+        return () -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE product SET stock = stock - ? WHERE id = ? AND stock >= ?")) {
+                update.setInt(1, 1);
+                update.setLong(2, pick(oneHotProduct, hot, spread));
+                update.setInt(3, 1);
+                return update.executeUpdate() == 1;
+            }
+        };
+    }
+
+    private static LoadRun.Request jdbcForUpdateTransaction(DatabaseEndpoint db, boolean oneHotProduct, long hot,
+                                                            long[] spread) {
+        Connection connection = connect(db);
+        return () -> {
+            long product = pick(oneHotProduct, hot, spread);
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT stock FROM product WHERE id = ? FOR UPDATE");
+                 PreparedStatement update = connection.prepareStatement(
+                         "UPDATE product SET stock = stock - 1 WHERE id = ?")) {
+                lock.setLong(1, product);
+                try (ResultSet row = lock.executeQuery()) {
+                    row.next();
+                }
+                update.setLong(1, product);
+                update.executeUpdate();
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                connection.rollback();
+                return false;
+            }
+        };
+    }
+
+    private static Connection connect(DatabaseEndpoint db) {
+        try {
+            return DriverManager.getConnection("jdbc:mysql://" + db.host() + ":" + db.port() + "/" + db.name()
+                    + "?useSSL=false&allowPublicKeyRetrieval=true&cachePrepStmts=true&useServerPrepStmts=false",
+                    db.user(), db.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long createProduct(HttpClient http, String api) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"bench\",\"price\":1.00,\"stock\":" + STOCK + "}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(created.body());
+        if (created.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("could not create a product: " + created.body());
+        }
+        return Long.parseLong(id.group(1));
+    }
+}

@@ -1,0 +1,4 @@
+package io.flashsale.product.application.reservation;
+
+public record ReleaseView(String orderId, int releasedQuantity, int remainingStock) {
+}

@@ -1,0 +1,113 @@
+package io.flashsale.product.application.reservation;
+
+import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.product.domain.model.Quantity;
+import io.flashsale.product.domain.model.reservation.ReservationId;
+import io.flashsale.product.domain.model.stock.ProductLock;
+import io.flashsale.shared.domain.ContentionException;
+import io.flashsale.shared.domain.InvalidInputException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Reserve and release stock with the chosen strategy. Runs outside any transaction itself: each strategy decides
+ * where its transactions begin and end (see {@link StockTransactions}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StockReservationService {
+
+    @EJB
+    StockTransactions transactions;
+
+    @Inject
+    ProductLock productLock;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.default-strategy", defaultValue = "pessimistic")
+    String defaultStrategy;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.max-quantity", defaultValue = "1000")
+    int maxQuantity;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.optimistic.max-attempts", defaultValue = "10")
+    int optimisticAttempts;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.optimistic.backoff-millis", defaultValue = "2")
+    long optimisticBackoffMillis;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.redis-lock.lease-millis", defaultValue = "10000")
+    long leaseMillis;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.redis-lock.max-wait-millis", defaultValue = "2000")
+    long lockWaitMillis;
+
+    public ReservationStrategy strategy(String wireName) {
+        return ReservationStrategy.fromWireName(wireName == null || wireName.isBlank() ? defaultStrategy : wireName);
+    }
+
+    public ReservationView reserve(ProductId product, ReservationId id, int units, ReservationStrategy strategy) {
+        if (units <= 0 || units > maxQuantity) {
+            throw new InvalidInputException("quantity must be between 1 and " + maxQuantity);
+        }
+        Quantity quantity = new Quantity(units);
+        try {
+            return switch (strategy) {
+                case PESSIMISTIC -> transactions.reserveWithRowLock(product, id, quantity);
+                case OPTIMISTIC -> reserveOptimistically(product, id, quantity);
+                case REDIS_LOCK -> reserveUnderLease(product, id, quantity);
+            };
+        } catch (DuplicateReservationException lostTheInsertRace) {
+            return transactions.find(id).orElseThrow(() -> new ContentionException("retry"));
+        }
+    }
+
+    public ReleaseView release(ReservationId id) {
+        return transactions.release(id);
+    }
+
+    private ReservationView reserveOptimistically(ProductId product, ReservationId id, Quantity quantity) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.reserveWithVersionCheck(product, id, quantity);
+            } catch (StaleProductException stale) {
+                if (attempt >= optimisticAttempts) {
+                    throw new ContentionException("gave up after " + attempt + " optimistic attempts; retry");
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private ReservationView reserveUnderLease(ProductId product, ReservationId id, Quantity quantity) {
+        String key = "product:" + product.value();
+        ProductLock.Lease lease = productLock.acquire(key, Duration.ofMillis(leaseMillis),
+                Duration.ofMillis(lockWaitMillis))
+                .orElseThrow(() -> new ContentionException("waited " + lockWaitMillis
+                        + " ms for the product lock; retry"));
+        try {
+            return transactions.reserveWithConditionalUpdate(product, id, quantity);
+        } finally {
+            lease.release();
+        }
+    }
+
+    /** Exponential backoff with full jitter: spreads the retries of writers that collided. */
+    private void backOff(int attempt) {
+        long ceilingMicros = optimisticBackoffMillis * 1000L << Math.min(attempt - 1, 6);
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(ceilingMicros + 1) * 1000L);
+    }
+}

@@ -1,0 +1,160 @@
+package io.flashsale.product.application.reservation;
+
+import io.flashsale.product.domain.model.InsufficientStockException;
+import io.flashsale.product.domain.model.Product;
+import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.product.domain.model.ProductRepository;
+import io.flashsale.product.domain.model.Quantity;
+import io.flashsale.product.domain.model.reservation.Reservation;
+import io.flashsale.product.domain.model.reservation.ReservationId;
+import io.flashsale.product.domain.model.reservation.ReservationRepository;
+import io.flashsale.product.domain.model.stock.StockEvents;
+import io.flashsale.shared.domain.ContentionException;
+import io.flashsale.shared.domain.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Optional;
+
+/**
+ * One transaction per call (REQUIRES_NEW), so a strategy can retry or hold a Redis lease around it. Every write
+ * records its stock event in the outbox inside the same transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StockTransactions {
+
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+    private static final int DEADLOCK = 1213;
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    ReservationRepository reservations;
+
+    @Inject
+    StockEvents events;
+
+    /** Pessimistic: the product row stays locked until commit; duplicates queue behind it and find the first. */
+    public ReservationView reserveWithRowLock(ProductId productId, ReservationId id, Quantity quantity) {
+        try {
+            Product product = products.findForUpdate(productId)
+                    .orElseThrow(() -> new NotFoundException("product", productId));
+            Optional<ReservationView> existing = existing(id, productId, quantity, product.stock());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            product.takeStock(quantity);
+            return store(product, id, quantity, ReservationStrategy.PESSIMISTIC);
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Optimistic: no lock; the version check at flush makes a concurrent writer lose with StaleProductException. */
+    public ReservationView reserveWithVersionCheck(ProductId productId, ReservationId id, Quantity quantity) {
+        Product product = products.find(productId).orElseThrow(() -> new NotFoundException("product", productId));
+        Optional<ReservationView> existing = existing(id, productId, quantity, product.stock());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        product.takeStock(quantity);
+        try {
+            return store(product, id, quantity, ReservationStrategy.OPTIMISTIC);
+        } catch (OptimisticLockException e) {
+            throw new StaleProductException();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof OptimisticLockException
+                    || e instanceof jakarta.persistence.RollbackException) {
+                throw new StaleProductException();
+            }
+            throw translate(e);
+        }
+    }
+
+    /** Under a Redis lease: a conditional UPDATE, so even a writer whose lease expired cannot oversell. */
+    public ReservationView reserveWithConditionalUpdate(ProductId productId, ReservationId id, Quantity quantity) {
+        try {
+            Optional<ReservationView> existing = reservations.find(id).map(r -> replay(r, productId, quantity,
+                    products.find(productId).map(Product::stock).orElse(0)));
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            if (!products.takeStockIfAvailable(productId, quantity)) {
+                int available = products.find(productId).map(Product::stock)
+                        .orElseThrow(() -> new NotFoundException("product", productId));
+                throw new InsufficientStockException(quantity, available);
+            }
+            Product product = products.find(productId).orElseThrow();
+            return store(product, id, quantity, ReservationStrategy.REDIS_LOCK);
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Locks in the same order as a reservation (product, then reservation), so the two never deadlock. */
+    public ReleaseView release(ReservationId id) {
+        try {
+            Reservation found = reservations.find(id).orElseThrow(() -> new NotFoundException("reservation", id));
+            Product product = products.findForUpdate(found.productId()).orElseThrow();
+            Reservation reservation = reservations.findForUpdate(id).orElseThrow();
+            if (reservation.release()) {
+                product.returnStock(reservation.quantity());
+                events.released(product, reservation);
+            }
+            return new ReleaseView(id.value(), reservation.quantity().value(), product.stock());
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    public Optional<ReservationView> find(ReservationId id) {
+        return reservations.find(id).map(r -> new ReservationView(r.id().value(), r.productId().value(),
+                r.quantity().value(), products.find(r.productId()).map(Product::stock).orElse(0), r.strategy()));
+    }
+
+    private Optional<ReservationView> existing(ReservationId id, ProductId productId, Quantity quantity, int stock) {
+        return reservations.find(id).map(r -> replay(r, productId, quantity, stock));
+    }
+
+    private static ReservationView replay(Reservation reservation, ProductId productId, Quantity quantity, int stock) {
+        if (!reservation.productId().equals(productId) || !reservation.quantity().equals(quantity)) {
+            throw new OrderIdReusedException(reservation.id().value());
+        }
+        return new ReservationView(reservation.id().value(), productId.value(), quantity.value(), stock,
+                reservation.strategy());
+    }
+
+    private ReservationView store(Product product, ReservationId id, Quantity quantity, ReservationStrategy strategy) {
+        Reservation reservation = new Reservation(id, product.id(), quantity, strategy.wireName());
+        reservations.store(reservation);
+        events.reserved(product, reservation);
+        products.flush();
+        return new ReservationView(id.value(), product.id().value(), quantity.value(), product.stock(),
+                strategy.wireName());
+    }
+
+    private static RuntimeException translate(PersistenceException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return new DuplicateReservationException();
+            }
+            if (cause instanceof SQLException sql
+                    && (sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == DEADLOCK)) {
+                return new ContentionException("the product is locked by other reservations; retry");
+            }
+            if (cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException) {
+                return new ContentionException("the product is locked by other reservations; retry");
+            }
+        }
+        return e;
+    }
+}

@@ -1,0 +1,13 @@
+package io.flashsale.product.domain.model.reservation;
+
+import java.util.Optional;
+
+public interface ReservationRepository {
+
+    Optional<Reservation> find(ReservationId id);
+
+    /** Reads the row with a write lock, so a concurrent release of the same order waits. */
+    Optional<Reservation> findForUpdate(ReservationId id);
+
+    void store(Reservation reservation);
+}

@@ -1,0 +1,33 @@
+package io.flashsale.product.infrastructure.persistence;
+
+import io.flashsale.product.domain.model.reservation.Reservation;
+import io.flashsale.product.domain.model.reservation.ReservationId;
+import io.flashsale.product.domain.model.reservation.ReservationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaReservationRepository implements ReservationRepository {
+
+    @PersistenceContext(unitName = "product")
+    EntityManager em;
+
+    @Override
+    public Optional<Reservation> find(ReservationId id) {
+        return Optional.ofNullable(em.find(Reservation.class, id.value()));
+    }
+
+    @Override
+    public Optional<Reservation> findForUpdate(ReservationId id) {
+        return Optional.ofNullable(em.find(Reservation.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void store(Reservation reservation) {
+        em.persist(reservation);
+    }
+}

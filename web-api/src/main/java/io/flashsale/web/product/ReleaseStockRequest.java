@@ -1,0 +1,6 @@
+package io.flashsale.web.product;
+
+import jakarta.validation.constraints.NotNull;
+
+public record ReleaseStockRequest(@NotNull String orderId) {
+}

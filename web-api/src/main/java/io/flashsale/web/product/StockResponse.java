@@ -1,0 +1,4 @@
+package io.flashsale.web.product;
+
+public record StockResponse(long productId, int stock) {
+}
