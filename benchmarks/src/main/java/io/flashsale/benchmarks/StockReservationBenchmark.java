@@ -3,6 +3,7 @@ package io.flashsale.benchmarks;
 import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+import io.flashsale.platform.Secrets;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +35,7 @@ public final class StockReservationBenchmark {
     private static final String[] STRATEGIES = {"pessimistic", "optimistic", "redis-lock"};
     private static final long STOCK = 100_000_000L;
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
     private StockReservationBenchmark() {
     }
@@ -50,11 +52,18 @@ public final class StockReservationBenchmark {
         platform.awaitReady(Duration.ofMinutes(3));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String api = settings.httpBaseUrl() + "/api/v1/products";
-        long hot = createProduct(http, api);
+        String base = settings.httpBaseUrl() + "/api/v1";
+        String api = base + "/products";
+        Secrets.AdminCredentials admin = settings.secrets().admin();
+        String adminToken = login(http, base, admin.username(), admin.password());
+        String buyerPassword = "bench-" + UUID.randomUUID();
+        String buyer = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        post(http, base + "/users", null, credentials(buyer, buyerPassword), 201);
+        String buyerToken = login(http, base, buyer, buyerPassword);
+        long hot = createProduct(http, api, adminToken);
         long[] spread = new long[100];
         for (int i = 0; i < spread.length; i++) {
-            spread[i] = createProduct(http, api);
+            spread[i] = createProduct(http, api, adminToken);
         }
 
         List<String> rows = new ArrayList<>();
@@ -69,7 +78,7 @@ public final class StockReservationBenchmark {
                 rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, ceiling));
                 for (String strategy : STRATEGIES) {
                     LoadRun.Result reserve = median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
-                            client -> httpReserve(http, api, strategy, oneHotProduct, hot, spread)));
+                            client -> httpReserve(http, api, buyerToken, strategy, oneHotProduct, hot, spread)));
                     rows.add(row(clients, products, "HTTP reserve, " + strategy, reserve, ceiling));
                     System.out.println(rows.get(rows.size() - 1));
                 }
@@ -106,13 +115,14 @@ public final class StockReservationBenchmark {
         return oneHotProduct ? hot : spread[ThreadLocalRandom.current().nextInt(spread.length)];
     }
 
-    private static LoadRun.Request httpReserve(HttpClient http, String api, String strategy, boolean oneHotProduct,
-                                               long hot, long[] spread) {
+    private static LoadRun.Request httpReserve(HttpClient http, String api, String token, String strategy,
+                                               boolean oneHotProduct, long hot, long[] spread) {
         return () -> {
             long product = pick(oneHotProduct, hot, spread);
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create(api + "/" + product + "/stock/reserve?strategy=" + strategy))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"quantity\":1,\"order_id\":\"" + UUID.randomUUID() + "\"}"))
                     .timeout(Duration.ofSeconds(30))
@@ -170,16 +180,40 @@ public final class StockReservationBenchmark {
         }
     }
 
-    private static long createProduct(HttpClient http, String api) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"bench\",\"price\":1.00,\"stock\":" + STOCK + "}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher id = ID.matcher(created.body());
-        if (created.statusCode() != 201 || !id.find()) {
-            throw new IllegalStateException("could not create a product: " + created.body());
+    private static long createProduct(HttpClient http, String api, String adminToken) throws Exception {
+        String created = post(http, api, adminToken,
+                "{\"name\":\"bench\",\"price\":1.00,\"stock\":" + STOCK + "}", 201);
+        Matcher id = ID.matcher(created);
+        if (!id.find()) {
+            throw new IllegalStateException("could not create a product: " + created);
         }
         return Long.parseLong(id.group(1));
+    }
+
+    private static String login(HttpClient http, String base, String username, String password) throws Exception {
+        Matcher token = TOKEN.matcher(post(http, base + "/auth/token", null, credentials(username, password), 200));
+        if (!token.find()) {
+            throw new IllegalStateException("no token for " + username);
+        }
+        return token.group(1);
+    }
+
+    private static String credentials(String username, String password) {
+        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+    }
+
+    private static String post(HttpClient http, String url, String token, String json, int expectedStatus)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 }

@@ -68,6 +68,7 @@ public final class Platform implements AutoCloseable {
      * when the application is deployed); on failure everything started is stopped again.
      */
     public void start() {
+        settings.secrets().prepare();
         CompletableFuture<Void> domainReady = CompletableFuture.runAsync(this::provisionDomain);
         try {
             startDataServices();

@@ -42,9 +42,12 @@ public final class PlatformLauncher {
                   Metrics        %s/metrics
                   OpenAPI        %s/openapi
                   Logs           %s  and  %s
+                  Admin user     %s (%s)
                 Press Ctrl-C to stop everything.
                 %n""", (System.nanoTime() - t0) / 1e9, base, settings.adminPort(), base, base, base,
-                platform.domain().serverLog(), settings.logDir());
+                platform.domain().serverLog(), settings.logDir(), settings.secrets().admin().username(),
+                settings.secrets().adminFromEnvironment() ? "password from SECKILL_ADMIN_PASSWORD"
+                        : "password in " + settings.secrets().adminPasswordFile());
         stopped.await();
     }
 }

@@ -71,6 +71,10 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         return workDir.resolve("data");
     }
 
+    public Secrets secrets() {
+        return new Secrets(workDir.resolve("secrets"));
+    }
+
     public Path logDir() {
         return workDir.resolve("logs");
     }

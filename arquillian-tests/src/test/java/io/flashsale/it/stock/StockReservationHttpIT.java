@@ -1,6 +1,7 @@
 package io.flashsale.it.stock;
 
 import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.StockEventsOnKafka;
 import jakarta.json.JsonObject;
@@ -40,8 +41,25 @@ class StockReservationHttpIT {
     @ArquillianResource
     URL base;
 
+    private static Http admin;
+    private static Http customer;
+
     private Http http() {
         return new Http(base.toString());
+    }
+
+    private Http admin() {
+        if (admin == null) {
+            admin = new Accounts(http()).admin();
+        }
+        return admin;
+    }
+
+    private Http customer() {
+        if (customer == null) {
+            customer = http().as(new Accounts(http()).newCustomer().token());
+        }
+        return customer;
     }
 
     @ParameterizedTest
@@ -73,7 +91,7 @@ class StockReservationHttpIT {
 
     @Test
     void productIsCreatedListedAndItsStockRead() {
-        Http.Reply created = http().post("/api/v1/products",
+        Http.Reply created = admin().post("/api/v1/products",
                 "{\"name\":\"Lamp\",\"description\":\"desk lamp\",\"price\":12.50,\"stock\":7}");
         assertEquals(201, created.status(), created.body());
         JsonObject product = created.json();
@@ -98,8 +116,8 @@ class StockReservationHttpIT {
         String orderId = UUID.randomUUID().toString();
         String body = "{\"quantity\":2,\"order_id\":\"" + orderId + "\"}";
 
-        Http.Reply first = http().post(reservePath(product, "pessimistic"), body);
-        Http.Reply again = http().post(reservePath(product, "optimistic"), body);
+        Http.Reply first = customer().post(reservePath(product, "pessimistic"), body);
+        Http.Reply again = customer().post(reservePath(product, "optimistic"), body);
 
         assertEquals(200, first.status(), first.body());
         assertEquals(200, again.status(), again.body());
@@ -113,12 +131,12 @@ class StockReservationHttpIT {
         assertEquals(3, stock(product), "deducted once");
 
         String release = "{\"order_id\":\"" + orderId + "\"}";
-        JsonObject released = http().post("/api/v1/products/" + product + "/stock/release", release).json();
+        JsonObject released = customer().post("/api/v1/products/" + product + "/stock/release", release).json();
         assertEquals(2, released.getInt("released_quantity"));
         assertEquals(5, released.getInt("remaining_stock"));
-        assertEquals(200, http().post("/api/v1/products/" + product + "/stock/release", release).status());
+        assertEquals(200, customer().post("/api/v1/products/" + product + "/stock/release", release).status());
         assertEquals(5, stock(product), "released once");
-        assertEquals(404, http().post("/api/v1/products/" + product + "/stock/release",
+        assertEquals(404, customer().post("/api/v1/products/" + product + "/stock/release",
                 "{\"order_id\":\"never-reserved\"}").status());
 
         List<StockEventsOnKafka.Event> events = StockEventsOnKafka.read("product.stock", Long.toString(product), 2,
@@ -140,30 +158,30 @@ class StockReservationHttpIT {
         long product = createProduct(4);
         String reserve = reservePath(product, "pessimistic");
         String ok = UUID.randomUUID().toString();
-        assertProblem(400, http().post(reserve, "{\"quantity\":0,\"order_id\":\"" + ok + "\"}"));
-        assertProblem(400, http().post(reserve, "{\"quantity\":-3,\"order_id\":\"" + ok + "\"}"));
-        assertProblem(400, http().post(reserve, "{\"quantity\":1001,\"order_id\":\"" + ok + "\"}"));
-        assertProblem(400, http().post(reserve, "{\"quantity\":1}"));
-        assertProblem(400, http().post(reserve, "{\"quantity\":1,\"order_id\":\"not valid!\"}"));
-        assertProblem(400, http().post(reserve, "{\"quantity\":1,\"order_id\":\"" + "x".repeat(65) + "\"}"));
-        assertProblem(400, http().post(reserve, "{\"quantity\":\"one\",\"order_id\":\"" + ok + "\"}"));
-        assertProblem(400, http().post(reserve, "{\"quantity\":1,"));
-        assertProblem(400, http().post(reserve, ""));
-        assertProblem(400, http().post(reservePath(product, "magic"), "{\"quantity\":1,\"order_id\":\"" + ok + "\"}"));
-        assertProblem(404, http().post(reservePath(987654321L, "pessimistic"),
+        assertProblem(400, customer().post(reserve, "{\"quantity\":0,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, customer().post(reserve, "{\"quantity\":-3,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, customer().post(reserve, "{\"quantity\":1001,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, customer().post(reserve, "{\"quantity\":1}"));
+        assertProblem(400, customer().post(reserve, "{\"quantity\":1,\"order_id\":\"not valid!\"}"));
+        assertProblem(400, customer().post(reserve, "{\"quantity\":1,\"order_id\":\"" + "x".repeat(65) + "\"}"));
+        assertProblem(400, customer().post(reserve, "{\"quantity\":\"one\",\"order_id\":\"" + ok + "\"}"));
+        assertProblem(400, customer().post(reserve, "{\"quantity\":1,"));
+        assertProblem(400, customer().post(reserve, ""));
+        assertProblem(400, customer().post(reservePath(product, "magic"), "{\"quantity\":1,\"order_id\":\"" + ok + "\"}"));
+        assertProblem(404, customer().post(reservePath(987654321L, "pessimistic"),
                 "{\"quantity\":1,\"order_id\":\"" + ok + "\"}"));
-        assertProblem(400, http().post("/api/v1/products", "{\"name\":\"\",\"price\":1,\"stock\":1}"));
-        assertProblem(400, http().post("/api/v1/products", "{\"name\":\"x\",\"price\":-1,\"stock\":1}"));
-        assertProblem(400, http().post("/api/v1/products", "{\"name\":\"x\",\"price\":1.001,\"stock\":1}"));
-        assertProblem(400, http().post("/api/v1/products", "{\"name\":\"x\",\"price\":1,\"stock\":-1}"));
+        assertProblem(400, admin().post("/api/v1/products", "{\"name\":\"\",\"price\":1,\"stock\":1}"));
+        assertProblem(400, admin().post("/api/v1/products", "{\"name\":\"x\",\"price\":-1,\"stock\":1}"));
+        assertProblem(400, admin().post("/api/v1/products", "{\"name\":\"x\",\"price\":1.001,\"stock\":1}"));
+        assertProblem(400, admin().post("/api/v1/products", "{\"name\":\"x\",\"price\":1,\"stock\":-1}"));
 
-        Http.Reply insufficient = http().post(reserve, "{\"quantity\":5,\"order_id\":\"" + ok + "\"}");
+        Http.Reply insufficient = customer().post(reserve, "{\"quantity\":5,\"order_id\":\"" + ok + "\"}");
         assertProblem(409, insufficient);
         assertEquals("/problems/insufficient-stock", insufficient.json().getString("type"));
         assertEquals(4, insufficient.json().getInt("available"));
 
         assertEquals(4, stock(product), "nothing changed");
-        assertEquals(404, http().post("/api/v1/products/" + product + "/stock/release",
+        assertEquals(404, customer().post("/api/v1/products/" + product + "/stock/release",
                 "{\"order_id\":\"" + ok + "\"}").status(), "no reservation was stored");
     }
 
@@ -175,7 +193,7 @@ class StockReservationHttpIT {
 
     private int reserveRetryingContention(long product, String orderId, int quantity, String strategy) {
         while (true) {
-            Http.Reply reply = http().post(reservePath(product, strategy),
+            Http.Reply reply = customer().post(reservePath(product, strategy),
                     "{\"quantity\":" + quantity + ",\"order_id\":\"" + orderId + "\"}");
             if (reply.status() == 409 && reply.json().getString("type").equals("/problems/contention")) {
                 continue;
@@ -188,7 +206,7 @@ class StockReservationHttpIT {
     }
 
     private long createProduct(int stock) {
-        Http.Reply created = http().post("/api/v1/products",
+        Http.Reply created = admin().post("/api/v1/products",
                 "{\"name\":\"item\",\"price\":3.50,\"stock\":" + stock + "}");
         assertEquals(201, created.status(), created.body());
         return created.json().getJsonNumber("id").longValue();

@@ -11,16 +11,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
-/** A small HTTP client for tests that act like real API clients. */
+/** A small HTTP client for tests that act like real API clients, optionally carrying a bearer token. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final String bearerToken;
 
     public Http(String base) {
+        this(base, null);
+    }
+
+    private Http(String base, String bearerToken) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>}. */
+    public Http as(String token) {
+        return new Http(base, token);
+    }
+
+    public String base() {
+        return base;
     }
 
     public Reply get(String path) {
@@ -34,11 +50,14 @@ public final class Http {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -47,10 +66,14 @@ public final class Http {
         }
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
 
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
     }
 }

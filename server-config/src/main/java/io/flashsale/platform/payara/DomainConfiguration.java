@@ -23,6 +23,8 @@ public final class DomainConfiguration {
         commands.addAll(jdbc(settings.database()));
         commands.addAll(monitoring());
         commands.addAll(network());
+        // development secrets (token keys, first admin) as MicroProfile Config properties, one file each
+        commands.add("set-config-dir --directory=" + settings.secrets().directory());
         return commands;
     }
 
@@ -62,6 +64,9 @@ public final class DomainConfiguration {
                 "-Xms1g",
                 // SmallRye's jars carry an empty beans.xml, which CDI 4 reads as "annotated"; they need "all".
                 "-Dfish.payara.deployment.emptyBeansXmlModeALL=true",
+                // Payara's MP-JWT parser calls Json.createReader per token; naming the provider skips a
+                // ServiceLoader scan of the server's class path on every authenticated request
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                 "-Dflashsale.redis.host=" + settings.redis().host(),
                 "-Dflashsale.redis.port=" + settings.redis().port(),
                 "-Dmp.messaging.connector.smallrye-kafka.bootstrap.servers=" + settings.kafka().bootstrapServers());
@@ -71,12 +76,15 @@ public final class DomainConfiguration {
         return List.of("-Xmx512m");
     }
 
-    /** What the admin console's Monitoring Data pages show: JDBC pool, EJB container, HTTP service, thread pools. */
+    /**
+     * What the admin console's Monitoring Data pages show: JDBC pool, EJB container, HTTP service, thread pools.
+     * LOW gives every counter those pages show; HIGH adds per-method probes that cost throughput under load.
+     */
     static List<String> monitoring() {
         List<String> commands = new ArrayList<>();
         for (String module : List.of("jdbc-connection-pool", "connector-connection-pool", "ejb-container",
                 "http-service", "thread-pool", "web-container", "jvm", "transaction-service")) {
-            commands.add("set " + CONFIG + "monitoring-service.module-monitoring-levels." + module + "=HIGH");
+            commands.add("set " + CONFIG + "monitoring-service.module-monitoring-levels." + module + "=LOW");
         }
         return commands;
     }

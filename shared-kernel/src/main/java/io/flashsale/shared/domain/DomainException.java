@@ -11,7 +11,7 @@ import java.util.Map;
 @ApplicationException(rollback = true)
 public abstract class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNAVAILABLE }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED, UNAVAILABLE }
 
     private final Kind kind;
     private final String type;
@@ -28,6 +28,11 @@ public abstract class DomainException extends RuntimeException {
 
     public String type() {
         return type;
+    }
+
+    /** Seconds after which a retry may succeed; sent as {@code Retry-After} for RATE_LIMITED and UNAVAILABLE. */
+    public long retryAfterSeconds() {
+        return 1;
     }
 
     /** Extra members of the problem document, e.g. {@code available} for insufficient stock. */

@@ -12,15 +12,20 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     public Response toResponse(DomainException e) {
         Response.Status status = switch (e.kind()) {
             case INVALID -> Response.Status.BAD_REQUEST;
+            case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
+            case RATE_LIMITED -> Response.Status.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
         };
         Problem problem = Problem.of(status.getStatusCode(), e.type(), status.getReasonPhrase(), e.getMessage())
                 .with(e.details());
         Response.ResponseBuilder response = problem.toResponseBuilder();
-        if (e.kind() == io.flashsale.shared.domain.DomainException.Kind.UNAVAILABLE) {
-            response.header("Retry-After", "1");
+        switch (e.kind()) {
+            case RATE_LIMITED, UNAVAILABLE -> response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            case UNAUTHENTICATED -> response.header("WWW-Authenticate", "Bearer");
+            default -> { }
         }
         return response.build();
     }

@@ -21,6 +21,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 values.forEach(value -> response.header(name, value));
             }
         });
+        if (status.getStatusCode() == 401 && !original.getHeaders().containsKey("WWW-Authenticate")) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
         return response.build();
     }
 }

@@ -9,6 +9,8 @@ import io.flashsale.product.application.reservation.StockReservationService;
 import io.flashsale.product.domain.model.ProductId;
 import io.flashsale.product.domain.model.reservation.ReservationId;
 import io.flashsale.shared.domain.NotFoundException;
+import io.flashsale.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +45,8 @@ public class ProductResource {
     StockReservationService reservations;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
     public Response create(@NotNull @Valid CreateProductRequest request, @Context UriInfo uri) {
         ProductView created = catalog.register(request.name(), request.description(), request.price(),
                 request.stock());
@@ -71,6 +76,8 @@ public class ProductResource {
 
     @POST
     @Path("/{id}/stock/reserve")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
     public ReservationView reserve(@PathParam("id") long id, @QueryParam("strategy") String strategy,
                                    @NotNull @Valid ReserveStockRequest request) {
         return reservations.reserve(productId(id), new ReservationId(request.orderId()), request.quantity(),
@@ -79,6 +86,8 @@ public class ProductResource {
 
     @POST
     @Path("/{id}/stock/release")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
     public ReleaseView release(@PathParam("id") long id, @NotNull @Valid ReleaseStockRequest request) {
         productId(id);
         return reservations.release(new ReservationId(request.orderId()));

@@ -11,6 +11,7 @@ import io.flashsale.product.domain.model.reservation.ReservationRepository;
 import io.flashsale.product.domain.model.stock.StockEvents;
 import io.flashsale.shared.domain.ContentionException;
 import io.flashsale.shared.domain.NotFoundException;
+import io.flashsale.shared.infrastructure.persistence.SqlErrors;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,8 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
-import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Optional;
 
 /**
@@ -29,9 +28,6 @@ import java.util.Optional;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class StockTransactions {
-
-    private static final int LOCK_WAIT_TIMEOUT = 1205;
-    private static final int DEADLOCK = 1213;
 
     @Inject
     ProductRepository products;
@@ -142,18 +138,11 @@ public class StockTransactions {
     }
 
     private static RuntimeException translate(PersistenceException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException) {
-                return new DuplicateReservationException();
-            }
-            if (cause instanceof SQLException sql
-                    && (sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == DEADLOCK)) {
-                return new ContentionException("the product is locked by other reservations; retry");
-            }
-            if (cause instanceof jakarta.persistence.PessimisticLockException
-                    || cause instanceof jakarta.persistence.LockTimeoutException) {
-                return new ContentionException("the product is locked by other reservations; retry");
-            }
+        if (SqlErrors.isUniqueViolation(e)) {
+            return new DuplicateReservationException();
+        }
+        if (SqlErrors.isLockContention(e)) {
+            return new ContentionException("the product is locked by other reservations; retry");
         }
         return e;
     }

@@ -35,8 +35,8 @@ public class User {
     protected User() {
     }
 
-    public User(String username, String passwordHash, Role role) {
-        this.username = username;
+    public User(Username username, String passwordHash, Role role) {
+        this.username = username.value();
         this.passwordHash = passwordHash;
         this.role = role;
         this.createdAt = Instant.now();
@@ -50,8 +50,8 @@ public class User {
         return username;
     }
 
-    public String passwordHash() {
-        return passwordHash;
+    public boolean hasPassword(Password password, PasswordHasher hasher) {
+        return hasher.matches(password, passwordHash);
     }
 
     public Role role() {

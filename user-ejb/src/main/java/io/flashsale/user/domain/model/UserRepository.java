@@ -4,9 +4,10 @@ import java.util.Optional;
 
 public interface UserRepository {
 
-    Optional<User> findByUsername(String username);
+    Optional<User> findByUsername(Username username);
 
     Optional<User> find(UserId id);
 
+    /** Stores a new user; a concurrent registration of the same name ends in {@link UsernameTakenException}. */
     User store(User user);
 }

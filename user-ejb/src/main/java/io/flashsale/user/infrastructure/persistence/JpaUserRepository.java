@@ -1,11 +1,15 @@
 package io.flashsale.user.infrastructure.persistence;
 
+import io.flashsale.shared.infrastructure.persistence.SqlErrors;
 import io.flashsale.user.domain.model.User;
 import io.flashsale.user.domain.model.UserId;
 import io.flashsale.user.domain.model.UserRepository;
+import io.flashsale.user.domain.model.Username;
+import io.flashsale.user.domain.model.UsernameTakenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import java.util.Optional;
 
@@ -16,9 +20,9 @@ public class JpaUserRepository implements UserRepository {
     EntityManager em;
 
     @Override
-    public Optional<User> findByUsername(String username) {
+    public Optional<User> findByUsername(Username username) {
         return em.createQuery("select u from User u where u.username = :name", User.class)
-                .setParameter("name", username)
+                .setParameter("name", username.value())
                 .getResultStream()
                 .findFirst();
     }
@@ -30,8 +34,15 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public User store(User user) {
-        em.persist(user);
-        em.flush();
-        return user;
+        try {
+            em.persist(user);
+            em.flush();
+            return user;
+        } catch (PersistenceException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new UsernameTakenException(new Username(user.username()));
+            }
+            throw e;
+        }
     }
 }

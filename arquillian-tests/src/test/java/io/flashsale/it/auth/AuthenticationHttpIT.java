@@ -1,0 +1,241 @@
+package io.flashsale.it.auth;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.flashsale.it.support.Accounts;
+import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.Http;
+import io.flashsale.it.support.PlatformSession;
+import io.flashsale.platform.Secrets;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-up, tokens and who may do what, over HTTP against the deployed EAR. */
+@ExtendWith(ArquillianExtension.class)
+class AuthenticationHttpIT {
+
+    private static final List<String> PASSWORDS_USED = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Http http() {
+        return new Http(base.toString());
+    }
+
+    private Accounts accounts() {
+        return new Accounts(http());
+    }
+
+    @Test
+    void aCustomerSignsUpLogsInAndSeesOnlyWhatTheTokenSays() {
+        String username = "Carol-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = secret();
+        Http.Reply registered = http().post("/api/v1/users", Accounts.json(username, password));
+        assertEquals(201, registered.status(), registered.body());
+        JsonObject user = registered.json();
+        assertEquals(username.toLowerCase(), user.getString("username"));
+        assertEquals("CUSTOMER", user.getString("role"));
+        assertFalse(registered.body().contains(password), "the password is never returned");
+
+        Http.Reply token = http().post("/api/v1/auth/token", Accounts.json(username, password));
+        assertEquals(200, token.status(), token.body());
+        assertEquals("Bearer", token.json().getString("token_type"));
+        assertTrue(token.json().getInt("expires_in") > 0);
+        assertEquals("no-store", token.header("Cache-Control").orElse(""));
+
+        Http.Reply me = http().as(token.json().getString("access_token")).get("/api/v1/users/me");
+        assertEquals(200, me.status(), me.body());
+        assertEquals(user.getJsonNumber("id").longValue(), me.json().getJsonNumber("id").longValue());
+        assertEquals("CUSTOMER", me.json().getString("role"));
+
+        Http.Reply taken = http().post("/api/v1/users", Accounts.json(username.toUpperCase(), secret()));
+        assertProblem(409, "/problems/username-taken", taken);
+    }
+
+    @Test
+    void registrationRulesAreEnforcedWith400s() {
+        assertProblem(400, null, http().post("/api/v1/users", Accounts.json("ab", secret())));
+        assertProblem(400, null, http().post("/api/v1/users", Accounts.json("has space", secret())));
+        assertProblem(400, null, http().post("/api/v1/users", Accounts.json("x".repeat(33), secret())));
+        assertProblem(400, null, http().post("/api/v1/users", Accounts.json(fresh(), "short7!")));
+        assertProblem(400, null, http().post("/api/v1/users", Accounts.json(fresh(), "p".repeat(129))));
+        assertProblem(400, null, http().post("/api/v1/users", "{\"username\":\"" + fresh() + "\"}"));
+        assertProblem(400, null, http().post("/api/v1/users", "{\"username\":"));
+        assertEquals(201, http().post("/api/v1/users", Accounts.json(fresh(), "p".repeat(128))).status());
+        assertEquals(201, http().post("/api/v1/users", Accounts.json(fresh(), "p".repeat(8))).status());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        Accounts.Account account = accounts().newCustomer();
+        Http.Reply wrong = http().post("/api/v1/auth/token", Accounts.json(account.username(), "wrong-" + secret()));
+        Http.Reply unknown = http().post("/api/v1/auth/token", Accounts.json(fresh(), "wrong-" + secret()));
+        assertProblem(401, "/problems/invalid-credentials", wrong);
+        assertProblem(401, "/problems/invalid-credentials", unknown);
+        assertEquals(wrong.json().getString("detail"), unknown.json().getString("detail"));
+        assertEquals("Bearer", wrong.header("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
+    void whoMayDoWhat() {
+        String product = "{\"name\":\"guarded\",\"price\":1.00,\"stock\":3}";
+        Http.Reply anonymous = http().post("/api/v1/products", product);
+        assertProblem(401, null, anonymous);
+        assertEquals("Bearer", anonymous.header("WWW-Authenticate").orElse(""));
+        assertProblem(401, null, http().get("/api/v1/users/me"));
+
+        Http customer = http().as(accounts().newCustomer().token());
+        assertProblem(403, null, customer.post("/api/v1/products", product));
+
+        Http admin = accounts().admin();
+        Http.Reply created = admin.post("/api/v1/products", product);
+        assertEquals(201, created.status(), created.body());
+        assertEquals("ADMIN", admin.get("/api/v1/users/me").json().getString("role"));
+        long id = created.json().getJsonNumber("id").longValue();
+
+        assertEquals(200, http().get("/api/v1/products/" + id).status(), "product reads are public");
+        assertProblem(401, null, http().post("/api/v1/products/" + id + "/stock/reserve",
+                "{\"quantity\":1,\"order_id\":\"anon-1\"}"));
+        assertEquals(200, customer.post("/api/v1/products/" + id + "/stock/reserve",
+                "{\"quantity\":1,\"order_id\":\"" + UUID.randomUUID() + "\"}").status());
+        assertEquals(200, http().get("/health/ready").status(), "health is public");
+        assertEquals(200, http().get("/openapi").status(), "the API description is public");
+    }
+
+    @Test
+    void tamperedExpiredAndForeignTokensAreRejected() throws Exception {
+        Accounts.Account account = accounts().newCustomer();
+        String[] parts = account.token().split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String promoted = claims.replace("\"CUSTOMER\"", "\"ADMIN\"");
+        assertTrue(!promoted.equals(claims), claims);
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(promoted.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertProblem(401, null, http().as(tampered).get("/api/v1/users/me"));
+        assertProblem(401, null, http().as(tampered).post("/api/v1/products",
+                "{\"name\":\"x\",\"price\":1,\"stock\":1}"));
+
+        PrivateKey ours = platformSigningKey();
+        assertEquals(200, http().as(sign(ours, account.id(), account.username(), Instant.now().plusSeconds(60)))
+                .get("/api/v1/users/me").status(), "a token signed with the platform's key is accepted");
+        assertProblem(401, null, http().as(sign(ours, account.id(), account.username(),
+                Instant.now().minusSeconds(600))).get("/api/v1/users/me"));
+
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        PrivateKey foreign = generator.generateKeyPair().getPrivate();
+        assertProblem(401, null, http().as(sign(foreign, account.id(), account.username(),
+                Instant.now().plusSeconds(60))).get("/api/v1/users/me"));
+
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        assertProblem(401, null, http().as(unsigned).get("/api/v1/users/me"));
+        assertProblem(401, null, http().as("not-a-jwt").get("/api/v1/users/me"));
+    }
+
+    @Test
+    void bruteForceOnOneAccountIsSlowedDownWithoutRevealingIt() throws Exception {
+        Accounts.Account account = accounts().newCustomer();
+        String unknownName = fresh();
+        for (String name : List.of(account.username(), unknownName)) {
+            for (int i = 0; i < 5; i++) {
+                assertProblem(401, "/problems/invalid-credentials",
+                        http().post("/api/v1/auth/token", Accounts.json(name, "guess-" + i)));
+            }
+            Http.Reply throttled = http().post("/api/v1/auth/token", Accounts.json(name, "guess-5"));
+            assertProblem(429, "/problems/too-many-login-attempts", throttled);
+            assertTrue(Long.parseLong(throttled.header("Retry-After").orElseThrow()) >= 1);
+        }
+        Http.Reply lockedOut = http().post("/api/v1/auth/token", Accounts.json(account.username(),
+                account.password()));
+        assertProblem(429, "/problems/too-many-login-attempts", lockedOut);
+
+        Thread.sleep(Long.parseLong(lockedOut.header("Retry-After").orElseThrow()) * 1000 + 200);
+        assertEquals(200, http().post("/api/v1/auth/token", Accounts.json(account.username(), account.password()))
+                .status(), "the rightful owner gets in once the lock has passed");
+    }
+
+    @AfterAll
+    static void passwordsAndTokensNeverReachTheLog() throws Exception {
+        String log = Files.readString(PlatformSession.platform().domain().serverLog());
+        for (String password : PASSWORDS_USED) {
+            assertFalse(log.contains(password), "a password was logged");
+        }
+        assertFalse(log.contains("eyJ"), "a token was logged");
+    }
+
+    private static String secret() {
+        String password = "pw-" + UUID.randomUUID();
+        PASSWORDS_USED.add(password);
+        return password;
+    }
+
+    private static String fresh() {
+        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private static PrivateKey platformSigningKey() throws Exception {
+        Secrets secrets = PlatformSession.platform().settings().secrets();
+        String pem = Files.readString(secrets.directory().resolve(Secrets.SIGNING_KEY));
+        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    private static String sign(PrivateKey key, long userId, String username, Instant expiry) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                new JWTClaimsSet.Builder()
+                        .issuer("flashsale")
+                        .subject(Long.toString(userId))
+                        .claim("upn", username)
+                        .claim("groups", List.of("CUSTOMER"))
+                        .issueTime(Date.from(expiry.minusSeconds(900)))
+                        .expirationTime(Date.from(expiry))
+                        .jwtID(UUID.randomUUID().toString())
+                        .build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static void assertProblem(int status, String type, Http.Reply reply) {
+        assertEquals(status, reply.status(), reply.body());
+        assertEquals("application/problem+json", reply.contentType(), reply.body());
+        assertEquals(status, reply.json().getInt("status"));
+        if (type != null) {
+            assertEquals(type, reply.json().getString("type"));
+        }
+    }
+}

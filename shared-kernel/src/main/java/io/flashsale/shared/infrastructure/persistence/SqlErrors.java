@@ -1,0 +1,39 @@
+package io.flashsale.shared.infrastructure.persistence;
+
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+
+/** What a database error means for the caller, read from the cause chain of a JPA or JDBC exception. */
+public final class SqlErrors {
+
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+    private static final int DEADLOCK = 1213;
+
+    private SqlErrors() {
+    }
+
+    /** A unique or primary key constraint said the row exists already. */
+    public static boolean isUniqueViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The statement gave up waiting for a row lock, or was chosen as a deadlock victim: safe to retry. */
+    public static boolean isLockContention(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && (sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == DEADLOCK)) {
+                return true;
+            }
+            if (cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

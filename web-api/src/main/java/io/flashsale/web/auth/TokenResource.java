@@ -1,0 +1,35 @@
+package io.flashsale.web.auth;
+
+import io.flashsale.user.application.AuthenticationService;
+import io.flashsale.user.application.IssuedToken;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/auth/token")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class TokenResource {
+
+    @EJB
+    AuthenticationService authentication;
+
+    @POST
+    public Response issue(@NotNull @Valid TokenRequest request) {
+        IssuedToken token = authentication.issueToken(request.username(), request.password());
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()))
+                .cacheControl(noStore)
+                .build();
+    }
+}

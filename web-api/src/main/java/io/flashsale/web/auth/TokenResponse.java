@@ -1,0 +1,13 @@
+package io.flashsale.web.auth;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+
+public record TokenResponse(@JsonbProperty("access_token") String accessToken,
+                            @JsonbProperty("token_type") String tokenType,
+                            @JsonbProperty("expires_in") long expiresIn) {
+
+    @Override
+    public String toString() {
+        return "TokenResponse[hidden]";
+    }
+}

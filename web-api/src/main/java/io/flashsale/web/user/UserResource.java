@@ -1,0 +1,54 @@
+package io.flashsale.web.user;
+
+import io.flashsale.user.application.UserAccountService;
+import io.flashsale.user.application.UserRegistrationService;
+import io.flashsale.user.application.UserView;
+import io.flashsale.user.domain.model.UserId;
+import io.flashsale.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class UserResource {
+
+    @EJB
+    UserRegistrationService registration;
+
+    @EJB
+    UserAccountService accounts;
+
+    @Inject
+    JsonWebToken caller;
+
+    @POST
+    public Response register(@NotNull @Valid RegistrationRequest request, @Context UriInfo uri) {
+        UserView user = registration.registerCustomer(request.username(), request.password());
+        return Response.created(uri.getAbsolutePathBuilder().path("me").build()).entity(user).build();
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    public UserView me() {
+        return accounts.find(new UserId(Long.parseLong(caller.getSubject())));
+    }
+}
