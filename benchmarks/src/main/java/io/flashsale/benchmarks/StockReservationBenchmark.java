@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reserve throughput and latency per strategy at 1, 16 and 64 clients, on one hot product and spread over 100
- * products, over HTTP against the deployed EAR; next to two ceilings measured in the same run from the same number of
- * threads straight on the database: an autocommit {@code UPDATE ... WHERE stock >= ?} and a
- * {@code SELECT ... FOR UPDATE; UPDATE; COMMIT} transaction. Medians of several repetitions.
+ * products, over HTTP against the deployed EAR; next to ceilings measured in the same run from the same number of
+ * clients: the no-op HTTP endpoint on the same server, and straight on the database an autocommit
+ * {@code UPDATE ... WHERE stock >= ?} and a {@code SELECT ... FOR UPDATE; UPDATE; COMMIT} transaction.
+ * The "× ceiling" column divides by the JDBC conditional UPDATE. Medians of several repetitions.
  */
 public final class StockReservationBenchmark {
 
@@ -68,26 +69,30 @@ public final class StockReservationBenchmark {
 
         List<String> rows = new ArrayList<>();
         for (int clients : CLIENTS) {
+            LoadRun.Result noop = median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
+                    client -> httpPing(http, base)));
+            rows.add(row(clients, "-", "ceiling: HTTP no-op endpoint (GET /api/v1/ping)", noop, null, noop));
             for (boolean oneHotProduct : new boolean[] {true, false}) {
                 String products = oneHotProduct ? "1 hot" : "100";
                 LoadRun.Result ceiling = median(repetitions, () -> LoadRun.run(clients, 1, seconds,
                         client -> jdbcConditionalUpdate(settings.database(), oneHotProduct, hot, spread)));
-                rows.add(row(clients, products, "ceiling: JDBC UPDATE ... WHERE stock >= ?", ceiling, ceiling));
+                rows.add(row(clients, products, "ceiling: JDBC UPDATE ... WHERE stock >= ?", ceiling, ceiling, null));
                 LoadRun.Result forUpdate = median(repetitions, () -> LoadRun.run(clients, 1, seconds,
                         client -> jdbcForUpdateTransaction(settings.database(), oneHotProduct, hot, spread)));
-                rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, ceiling));
+                rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, ceiling,
+                        null));
                 for (String strategy : STRATEGIES) {
                     LoadRun.Result reserve = median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
                             client -> httpReserve(http, api, buyerToken, strategy, oneHotProduct, hot, spread)));
-                    rows.add(row(clients, products, "HTTP reserve, " + strategy, reserve, ceiling));
+                    rows.add(row(clients, products, "HTTP reserve, " + strategy, reserve, ceiling, noop));
                     System.out.println(rows.get(rows.size() - 1));
                 }
             }
         }
         System.out.printf("%n%d repetitions of %.0f s each (median by throughput), %d cores, JDK %s%n",
                 repetitions, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.println("| clients | products | what | ok/s | p50 ms | p99 ms | errors | × ceiling |");
-        System.out.println("|---:|---|---|---:|---:|---:|---:|---:|");
+        System.out.println("| clients | products | what | ok/s | p50 ms | p99 ms | errors | × JDBC UPDATE | × no-op |");
+        System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         platform.close();
         System.exit(0);
@@ -105,10 +110,15 @@ public final class StockReservationBenchmark {
         return LoadRun.median(runs);
     }
 
-    private static String row(int clients, String products, String what, LoadRun.Result r, LoadRun.Result ceiling) {
-        return String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.2f | %.2f | %d | %.2f |", clients, products,
-                what, r.throughput(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors(),
-                r.throughput() / ceiling.throughput());
+    private static String row(int clients, String products, String what, LoadRun.Result r, LoadRun.Result jdbc,
+                              LoadRun.Result noop) {
+        return String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.2f | %.2f | %d | %s | %s |", clients, products,
+                what, r.throughput(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors(), ratio(r, jdbc),
+                ratio(r, noop));
+    }
+
+    private static String ratio(LoadRun.Result r, LoadRun.Result ceiling) {
+        return ceiling == null ? "" : String.format(Locale.ROOT, "%.2f", r.throughput() / ceiling.throughput());
     }
 
     private static long pick(boolean oneHotProduct, long hot, long[] spread) {
@@ -129,6 +139,11 @@ public final class StockReservationBenchmark {
                     .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         };
+    }
+
+    private static LoadRun.Request httpPing(HttpClient http, String base) {
+        HttpRequest ping = HttpRequest.newBuilder(URI.create(base + "/ping")).timeout(Duration.ofSeconds(30)).build();
+        return () -> http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
     }
 
     private static LoadRun.Request jdbcConditionalUpdate(DatabaseEndpoint db, boolean oneHotProduct, long hot,

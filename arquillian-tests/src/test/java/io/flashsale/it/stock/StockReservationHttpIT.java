@@ -3,7 +3,7 @@ package io.flashsale.it.stock;
 import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Http;
-import io.flashsale.it.support.StockEventsOnKafka;
+import io.flashsale.it.support.KafkaTopics;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.flashsale.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,11 +140,11 @@ class StockReservationHttpIT {
         assertEquals(404, customer().post("/api/v1/products/" + product + "/stock/release",
                 "{\"order_id\":\"never-reserved\"}").status());
 
-        List<StockEventsOnKafka.Event> events = StockEventsOnKafka.read("product.stock", Long.toString(product), 2,
+        List<KafkaTopics.Event> events = KafkaTopics.read("product.stock", Long.toString(product), 2,
                 Duration.ofSeconds(60));
-        assertEquals(List.of("StockReserved", "StockReleased"), events.stream().map(StockEventsOnKafka.Event::type)
+        assertEquals(List.of("StockReserved", "StockReleased"), events.stream().map(KafkaTopics.Event::type)
                 .toList());
-        assertEquals(2, new HashSet<>(events.stream().map(StockEventsOnKafka.Event::eventId).toList()).size());
+        assertEquals(2, new HashSet<>(events.stream().map(KafkaTopics.Event::eventId).toList()).size());
         events.forEach(event -> {
             assertNotNull(OffsetDateTime.parse(event.timestamp()), "RFC 3339 timestamp header");
             assertTrue(event.value().contains("\"order_id\":\"" + orderId + "\""), event.value());
@@ -185,11 +186,6 @@ class StockReservationHttpIT {
                 "{\"order_id\":\"" + ok + "\"}").status(), "no reservation was stored");
     }
 
-    private static void assertProblem(int status, Http.Reply reply) {
-        assertEquals(status, reply.status(), reply.body());
-        assertEquals("application/problem+json", reply.contentType(), reply.body());
-        assertEquals(status, reply.json().getInt("status"));
-    }
 
     private int reserveRetryingContention(long product, String orderId, int quantity, String strategy) {
         while (true) {

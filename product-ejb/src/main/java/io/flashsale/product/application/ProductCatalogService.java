@@ -3,6 +3,7 @@ package io.flashsale.product.application;
 import io.flashsale.product.domain.model.Product;
 import io.flashsale.product.domain.model.ProductId;
 import io.flashsale.product.domain.model.ProductRepository;
+import io.flashsale.shared.domain.InvalidInputException;
 import io.flashsale.shared.domain.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import java.math.BigDecimal;
 @Stateless
 public class ProductCatalogService {
 
+    public static final int MAX_PAGE_SIZE = 100;
+
     @Inject
     ProductRepository products;
 
@@ -19,7 +22,11 @@ public class ProductCatalogService {
         return ProductView.of(products.store(new Product(name, description, price, stock)));
     }
 
+    /** Bounds checked here, not with Bean Validation on the query parameters: Payara's OpenAPI scanner fails there. */
     public ProductPage page(int pageIndex, int pageSize) {
+        if (pageIndex < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
         return new ProductPage(products.page(pageIndex, pageSize).stream().map(ProductView::of).toList(),
                 pageIndex, pageSize, products.count());
     }

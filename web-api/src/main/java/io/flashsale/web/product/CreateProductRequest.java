@@ -1,5 +1,7 @@
 package io.flashsale.web.product;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -10,9 +12,53 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 
-public record CreateProductRequest(
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 2000) String description,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 17, fraction = 2) BigDecimal price,
-        @NotNull @PositiveOrZero @Max(1_000_000_000) Integer stock) {
+/**
+ * A class rather than a record: Payara's OpenAPI scanner fails on constraint annotations of record constructor
+ * parameters, and documents them as schema limits when they sit on fields.
+ */
+public final class CreateProductRequest {
+
+    @NotBlank
+    @Size(max = 200)
+    private final String name;
+
+    @Size(max = 2000)
+    private final String description;
+
+    @NotNull
+    @DecimalMin("0.00")
+    @Digits(integer = 17, fraction = 2)
+    private final BigDecimal price;
+
+    @NotNull
+    @PositiveOrZero
+    @Max(1_000_000_000)
+    private final Integer stock;
+
+    @JsonbCreator
+    public CreateProductRequest(@JsonbProperty("name") String name,
+                                @JsonbProperty("description") String description,
+                                @JsonbProperty("price") BigDecimal price,
+                                @JsonbProperty("stock") Integer stock) {
+        this.name = name;
+        this.description = description;
+        this.price = price;
+        this.stock = stock;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public BigDecimal price() {
+        return price;
+    }
+
+    public Integer stock() {
+        return stock;
+    }
 }

@@ -14,8 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -55,8 +53,8 @@ public class ProductResource {
     }
 
     @GET
-    public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public ProductPage list(@QueryParam("page") @DefaultValue("0") int page,
+                            @QueryParam("size") @DefaultValue("20") int size) {
         return catalog.page(page, size);
     }
 

@@ -1,11 +1,17 @@
 package io.flashsale.seckill.domain.model.order;
 
+import io.flashsale.shared.domain.InvalidInputException;
+
 import java.util.UUID;
 
 public record OrderId(String value) {
 
     public OrderId {
-        UUID.fromString(value);
+        try {
+            value = UUID.fromString(value).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException("an order id is a UUID");
+        }
     }
 
     public static OrderId next() {

@@ -3,6 +3,10 @@ package io.flashsale.it.support;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.nio.charset.StandardCharsets;
@@ -12,14 +16,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /** Reads a topic from the beginning with a real Kafka consumer, as any downstream service would. */
-public final class StockEventsOnKafka {
+public final class KafkaTopics {
 
-    private StockEventsOnKafka() {
+    private KafkaTopics() {
     }
 
     public record Event(String key, String type, String eventId, String timestamp, String value) {
+    }
+
+    /** Publishes one event with the contract's headers, as an upstream service would. */
+    public static void publish(String topic, String key, String eventType, String eventId, String json) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformSession.platform().settings().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+            record.headers().add("event_type", eventType.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event_id", eventId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("timestamp", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
     }
 
     public static List<Event> read(String topic, String key, int expected, Duration timeout) {

@@ -1,0 +1,47 @@
+package io.flashsale.web.seckill;
+
+import io.flashsale.seckill.application.OrderQueryService;
+import io.flashsale.seckill.application.OrderView;
+import io.flashsale.seckill.domain.model.order.OrderId;
+import io.flashsale.shared.domain.NotFoundException;
+import io.flashsale.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("/seckill/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class OrderResource {
+
+    @EJB
+    OrderQueryService orders;
+
+    @Inject
+    JsonWebToken caller;
+
+    /** Owner or ADMIN; anyone else gets the same 404 as for an order that does not exist. */
+    @GET
+    @Path("/{orderId}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    public OrderView get(@PathParam("orderId") String orderId, @Context SecurityContext security) {
+        OrderView order = orders.find(new OrderId(orderId))
+                .orElseThrow(() -> new NotFoundException("order", orderId));
+        boolean owner = Long.toString(order.userId()).equals(caller.getSubject());
+        if (!owner && !security.isUserInRole(Roles.ADMIN)) {
+            throw new NotFoundException("order", orderId);
+        }
+        return order;
+    }
+}
