@@ -67,6 +67,14 @@ public final class StockReservationBenchmark {
             spread[i] = createProduct(http, api, adminToken);
         }
 
+        // a freshly deployed server runs interpreted and JIT-compiles for a while: warm every path up first
+        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "20"));
+        for (String strategy : STRATEGIES) {
+            LoadRun.run(16, warmUpSeconds / STRATEGIES.length, 0.1,
+                    client -> httpReserve(http, api, buyerToken, strategy, false, hot, spread));
+        }
+        LoadRun.run(16, 2, 0.1, client -> httpPing(http, base));
+
         List<String> rows = new ArrayList<>();
         for (int clients : CLIENTS) {
             LoadRun.Result noop = median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
