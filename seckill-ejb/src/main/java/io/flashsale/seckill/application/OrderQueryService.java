@@ -1,10 +1,17 @@
 package io.flashsale.seckill.application;
 
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.seckill.domain.model.activity.SeckillActivity;
+import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
+import io.flashsale.seckill.domain.model.order.OrderStatus;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @Stateless
@@ -13,11 +20,45 @@ public class OrderQueryService {
     @Inject
     OrderRepository orders;
 
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    SeckillStockCache cache;
+
+    @Inject
+    SaleCatalog catalog;
+
+    /** From MySQL, or PENDING while only Redis knows it (accepted, still on its way through Kafka). */
     public Optional<OrderView> find(OrderId id) {
-        return orders.find(id).map(OrderView::of);
+        return orders.find(id).map(OrderView::of).or(() -> pending(id));
     }
 
-    public long countByActivity(long activityId) {
-        return orders.countByActivity(activityId);
+    public long countByActivity(ActivityId activity) {
+        return orders.countByActivity(activity);
+    }
+
+    public List<OrderId> unpaidPastPaymentWindow(Instant now, int limit) {
+        return orders.unpaidPastPaymentWindow(now, limit);
+    }
+
+    public List<OrderId> cancelledWithCacheReleasePending(int limit) {
+        return orders.cancelledWithCacheReleasePending(limit);
+    }
+
+    public List<ActivityId> endedUnsettled(Instant now) {
+        return activities.endedUnsettled(now).stream().map(SeckillActivity::id).toList();
+    }
+
+    private Optional<OrderView> pending(OrderId id) {
+        for (ActivityId activity : catalog.known()) {
+            var held = cache.held(activity, id);
+            if (held.isPresent()) {
+                SaleTerms terms = catalog.terms(activity);
+                return held.map(h -> new OrderView(id.value(), activity.value(), h.userId(), h.quantity(),
+                        terms.price(), OrderStatus.PENDING.name(), h.acceptedAt()));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,9 @@
 package io.flashsale.seckill.application;
 
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
+import io.flashsale.seckill.domain.model.order.OrderEvents;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
 import io.flashsale.seckill.domain.model.order.SeckillOrder;
@@ -9,12 +13,38 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
-/** Turns accepted purchases into durable orders, once each: Kafka may deliver the same purchase again. */
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns accepted purchases into durable orders, once each, a batch per JTA transaction. Kafka may deliver a purchase
+ * again (skipped: the order id exists), and a purchase whose send timed out may have been undone in Redis after all
+ * (skipped: the claim says it is no longer held). The activity's durable stock drops in the same transaction.
+ */
 @Stateless
 public class OrderWriter {
 
     @Inject
     OrderRepository orders;
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    SeckillStockCache cache;
+
+    @Inject
+    OrderEvents events;
+
+    @Inject
+    OrderWriterProgress progress;
 
     @Inject
     @Metric(name = "seckill_orders_written_total", absolute = true,
@@ -26,13 +56,47 @@ public class OrderWriter {
             description = "Redelivered purchases the order writer recognised and skipped")
     Counter duplicates;
 
-    public boolean write(SeckillPurchase purchase) {
-        if (orders.find(new OrderId(purchase.orderId())).isPresent()) {
-            duplicates.inc();
-            return false;
+    @Inject
+    @Metric(name = "seckill_purchases_abandoned_total", absolute = true,
+            description = "Purchases whose Kafka send was reported failed and undone before the writer saw them")
+    Counter abandoned;
+
+    public void write(List<SeckillPurchase> batch) {
+        Map<OrderId, SeckillPurchase> byOrder = batch.stream().collect(Collectors.toMap(
+                p -> new OrderId(p.orderId()), Function.identity(), (first, again) -> first, LinkedHashMap::new));
+        duplicates.inc(batch.size() - byOrder.size());
+        Set<OrderId> known = orders.existing(byOrder.keySet());
+        duplicates.inc(known.size());
+        byOrder.keySet().removeAll(known);
+
+        Instant now = Instant.now();
+        Map<ActivityId, List<SeckillPurchase>> byActivity = byOrder.values().stream().collect(Collectors.groupingBy(
+                p -> new ActivityId(p.activityId()), LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<ActivityId, List<SeckillPurchase>> entry : byActivity.entrySet()) {
+            ActivityId activity = entry.getKey();
+            Set<OrderId> held = cache.claim(activity,
+                    entry.getValue().stream().map(p -> new OrderId(p.orderId())).toList());
+            List<SeckillOrder> confirmed = new ArrayList<>();
+            for (SeckillPurchase purchase : entry.getValue()) {
+                if (held.contains(new OrderId(purchase.orderId()))) {
+                    confirmed.add(SeckillOrder.confirm(purchase, now));
+                } else {
+                    abandoned.inc();
+                }
+            }
+            int units = confirmed.stream().mapToInt(SeckillOrder::quantity).sum();
+            if (units > 0 && !activities.takeUnits(activity, units)) {
+                throw new IllegalStateException("activity " + activity + " has fewer than " + units
+                        + " durable units left; the batch cannot be confirmed");
+            }
+            for (SeckillOrder order : confirmed) {
+                orders.store(order);
+                events.confirmed(order);
+            }
+            written.inc(confirmed.size());
         }
-        orders.store(SeckillOrder.confirm(purchase));
-        written.inc();
-        return true;
+        orders.flush();
+        batch.stream().map(SeckillPurchase::occurredAt).max(Instant::compareTo)
+                .ifPresent(newest -> progress.wrote(Duration.between(newest, now)));
     }
 }

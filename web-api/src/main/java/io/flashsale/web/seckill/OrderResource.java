@@ -1,8 +1,11 @@
 package io.flashsale.web.seckill;
 
+import io.flashsale.seckill.application.OrderLifecycleService;
 import io.flashsale.seckill.application.OrderQueryService;
 import io.flashsale.seckill.application.OrderView;
 import io.flashsale.seckill.domain.model.order.OrderId;
+import io.flashsale.seckill.domain.model.order.OrderStatus;
+import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +31,9 @@ public class OrderResource {
     @EJB
     OrderQueryService orders;
 
+    @EJB
+    OrderLifecycleService lifecycle;
+
     @Inject
     JsonWebToken caller;
 
@@ -43,5 +50,26 @@ public class OrderResource {
             throw new NotFoundException("order", orderId);
         }
         return order;
+    }
+
+    @POST
+    @Path("/{orderId}/pay")
+    @RolesAllowed(Roles.CUSTOMER)
+    @SecurityRequirement(name = "bearer")
+    public OrderView pay(@PathParam("orderId") String orderId) {
+        OrderId id = new OrderId(orderId);
+        long payer = Long.parseLong(caller.getSubject());
+        OrderView order = orders.find(id).filter(o -> o.userId() == payer)
+                .orElseThrow(() -> new NotFoundException("order", orderId));
+        if (OrderStatus.PENDING.name().equals(order.status())) {
+            throw new OrderPendingException(orderId);
+        }
+        return lifecycle.pay(id, payer);
+    }
+
+    static final class OrderPendingException extends DomainException {
+        OrderPendingException(String orderId) {
+            super(Kind.CONFLICT, "order-pending", "order " + orderId + " is not confirmed yet; retry in a moment");
+        }
     }
 }

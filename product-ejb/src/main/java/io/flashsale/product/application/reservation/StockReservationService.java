@@ -79,6 +79,11 @@ public class StockReservationService {
         return transactions.release(id);
     }
 
+    /** Keeps {@code keptUnits} of the reservation for good and returns the rest of it to the product. */
+    public ReleaseView settle(ReservationId id, int keptUnits) {
+        return transactions.settle(id, keptUnits);
+    }
+
     private ReservationView reserveOptimistically(ProductId product, ReservationId id, Quantity quantity) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -103,9 +103,26 @@ public class StockTransactions {
             Reservation reservation = reservations.findForUpdate(id).orElseThrow();
             if (reservation.release()) {
                 product.returnStock(reservation.quantity());
-                events.released(product, reservation);
+                events.released(product, reservation, reservation.quantity());
             }
             return new ReleaseView(id.value(), reservation.quantity().value(), product.stock());
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Keeps {@code keptUnits} of a reservation and returns the rest to the product, at most once. */
+    public ReleaseView settle(ReservationId id, int keptUnits) {
+        try {
+            Reservation found = reservations.find(id).orElseThrow(() -> new NotFoundException("reservation", id));
+            Product product = products.findForUpdate(found.productId()).orElseThrow();
+            Reservation reservation = reservations.findForUpdate(id).orElseThrow();
+            int returned = reservation.settle(keptUnits);
+            if (returned > 0) {
+                product.returnStock(new Quantity(returned));
+                events.released(product, reservation, new Quantity(returned));
+            }
+            return new ReleaseView(id.value(), returned, product.stock());
         } catch (PersistenceException e) {
             throw translate(e);
         }

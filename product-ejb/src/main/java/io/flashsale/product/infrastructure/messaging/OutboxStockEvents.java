@@ -1,10 +1,10 @@
 package io.flashsale.product.infrastructure.messaging;
 
 import io.flashsale.product.domain.model.Product;
+import io.flashsale.product.domain.model.Quantity;
 import io.flashsale.product.domain.model.reservation.Reservation;
 import io.flashsale.product.domain.model.stock.StockEvent;
 import io.flashsale.product.domain.model.stock.StockEvents;
-import io.flashsale.shared.infrastructure.json.JsonFormat;
 import io.flashsale.shared.infrastructure.messaging.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,19 +25,19 @@ public class OutboxStockEvents implements StockEvents {
 
     @Override
     public void reserved(Product product, Reservation reservation) {
-        record(StockEvent.RESERVED, product, reservation);
+        record(StockEvent.RESERVED, product, reservation, reservation.quantity());
     }
 
     @Override
-    public void released(Product product, Reservation reservation) {
-        record(StockEvent.RELEASED, product, reservation);
+    public void released(Product product, Reservation reservation, Quantity returned) {
+        record(StockEvent.RELEASED, product, reservation, returned);
     }
 
-    private void record(String type, Product product, Reservation reservation) {
+    private void record(String type, Product product, Reservation reservation, Quantity quantity) {
         Instant now = Instant.now();
         StockEvent event = new StockEvent(OutgoingEvent.newEventId(), product.id().value(), reservation.id().value(),
-                reservation.quantity().value(), product.stock(), now);
-        em.persist(new OutboxMessage(event.eventId(), type, Long.toString(event.productId()),
-                JsonFormat.toJson(event), now));
+                quantity.value(), product.stock(), now);
+        em.persist(new OutboxMessage(OutgoingEvent.of(Long.toString(event.productId()), type, event.eventId(), now,
+                event)));
     }
 }

@@ -2,23 +2,106 @@ package io.flashsale.seckill.infrastructure.messaging;
 
 import io.flashsale.seckill.application.OrderWriter;
 import io.flashsale.seckill.domain.model.order.SeckillPurchase;
+import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.infrastructure.json.JsonFormat;
+import io.flashsale.shared.infrastructure.persistence.SqlErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
- * The order writer's Kafka side. The record is acknowledged (its offset committed) only after this method returns,
- * i.e. after the JTA transaction of {@link OrderWriter#write} committed.
+ * The order writer's Kafka side. Records arrive in batches (channel option {@code batch=true}) and are acknowledged,
+ * i.e. their offsets committed, only after this method returns, which is after the JTA transaction of
+ * {@link OrderWriter#write} committed. While MySQL or Redis is down the batch is retried until they are back (no
+ * later purchase could be written either); a purchase that fails on its own after bounded attempts, or cannot be
+ * read at all, goes to the dead-letter topic so that it does not block the partition.
  */
 @ApplicationScoped
 public class PurchaseEventConsumer {
 
+    private static final Logger LOG = Logger.getLogger(PurchaseEventConsumer.class.getName());
+
     @Inject
     OrderWriter orderWriter;
 
+    @Inject
+    PurchaseDeadLetters deadLetters;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.order-writer.max-attempts", defaultValue = "3")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.order-writer.retry-backoff-millis", defaultValue = "1000")
+    long backoffMillis;
+
     @Incoming("seckill-purchases-in")
-    public void consume(String json) {
-        orderWriter.write(JsonFormat.fromJson(json, SeckillPurchase.class));
+    public void consume(List<String> records) {
+        List<SeckillPurchase> purchases = new ArrayList<>(records.size());
+        for (String json : records) {
+            try {
+                purchases.add(JsonFormat.fromJson(json, SeckillPurchase.class));
+            } catch (RuntimeException unreadable) {
+                deadLetters.send(json, unreadable);
+            }
+        }
+        while (true) {
+            try {
+                orderWriter.write(purchases);
+                return;
+            } catch (RuntimeException e) {
+                if (!isOutage(e)) {
+                    writeOneByOne(purchases);
+                    return;
+                }
+                LOG.log(Level.WARNING, "order writer: a data service is down ({0}); retrying the batch of {1}",
+                        new Object[] {e.toString(), purchases.size()});
+                pause();
+            }
+        }
+    }
+
+    private void writeOneByOne(List<SeckillPurchase> purchases) {
+        for (SeckillPurchase purchase : purchases) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    orderWriter.write(List.of(purchase));
+                    break;
+                } catch (RuntimeException e) {
+                    if (isOutage(e)) {
+                        attempt = 0;
+                    } else if (attempt >= maxAttempts) {
+                        deadLetters.send(JsonFormat.toJson(purchase), e);
+                        break;
+                    }
+                    pause();
+                }
+            }
+        }
+    }
+
+    private static boolean isOutage(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException domain && domain.kind() == DomainException.Kind.UNAVAILABLE) {
+                return true;
+            }
+        }
+        return SqlErrors.isConnectionFailure(e);
+    }
+
+    private void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(backoffMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the order writer waited to retry", e);
+        }
     }
 }

@@ -1,16 +1,27 @@
 package io.flashsale.seckill.infrastructure.persistence;
 
+import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
+import io.flashsale.seckill.domain.model.order.OrderStatus;
 import io.flashsale.seckill.domain.model.order.SeckillOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class JpaOrderRepository implements OrderRepository {
+
+    private static final List<OrderStatus> LIVE = List.of(OrderStatus.CONFIRMED, OrderStatus.PAID);
 
     @PersistenceContext(unitName = "seckill")
     EntityManager em;
@@ -21,14 +32,87 @@ public class JpaOrderRepository implements OrderRepository {
     }
 
     @Override
+    public Optional<SeckillOrder> findForUpdate(OrderId id) {
+        return Optional.ofNullable(em.find(SeckillOrder.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Set<OrderId> existing(Collection<OrderId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return em.createQuery("select o.orderId from SeckillOrder o where o.orderId in :ids", String.class)
+                .setParameter("ids", ids.stream().map(OrderId::value).toList())
+                .getResultStream()
+                .map(OrderId::new)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Optional<SeckillOrder> liveOrderOf(ActivityId activity, long userId) {
+        return em.createQuery("select o from SeckillOrder o where o.activityId = :a and o.liveBuyer = :u",
+                        SeckillOrder.class)
+                .setParameter("a", activity.value())
+                .setParameter("u", userId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public void store(SeckillOrder order) {
         em.persist(order);
     }
 
     @Override
-    public long countByActivity(long activityId) {
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
+    public long countByActivity(ActivityId activity) {
         return em.createQuery("select count(o) from SeckillOrder o where o.activityId = :a", Long.class)
-                .setParameter("a", activityId)
+                .setParameter("a", activity.value())
                 .getSingleResult();
+    }
+
+    @Override
+    public List<SeckillOrder> liveOrders(ActivityId activity) {
+        return em.createQuery("select o from SeckillOrder o where o.activityId = :a and o.status in :live",
+                        SeckillOrder.class)
+                .setParameter("a", activity.value())
+                .setParameter("live", LIVE)
+                .getResultList();
+    }
+
+    @Override
+    public long countUnpaid(ActivityId activity) {
+        return em.createQuery("select count(o) from SeckillOrder o where o.activityId = :a and o.status = :s",
+                        Long.class)
+                .setParameter("a", activity.value())
+                .setParameter("s", OrderStatus.CONFIRMED)
+                .getSingleResult();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<OrderId> unpaidPastPaymentWindow(Instant now, int limit) {
+        List<String> ids = em.createNativeQuery("SELECT o.order_id FROM seckill_order o"
+                        + " JOIN seckill_activity a ON a.id = o.activity_id"
+                        + " WHERE o.status = 'CONFIRMED' AND o.created_at < TIMESTAMPADD(SECOND, -a.payment_window_seconds, ?)"
+                        + " ORDER BY o.created_at LIMIT ?")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, limit)
+                .getResultList();
+        return ids.stream().map(OrderId::new).toList();
+    }
+
+    @Override
+    public List<OrderId> cancelledWithCacheReleasePending(int limit) {
+        return em.createQuery("select o.orderId from SeckillOrder o where o.cacheReleasePending = true",
+                        String.class)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(OrderId::new)
+                .toList();
     }
 }

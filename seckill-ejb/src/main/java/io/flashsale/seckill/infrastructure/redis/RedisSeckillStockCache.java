@@ -1,38 +1,55 @@
 package io.flashsale.seckill.infrastructure.redis;
 
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.CacheSnapshot;
+import io.flashsale.seckill.domain.model.activity.HeldPurchase;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt.Outcome;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderId;
+import io.flashsale.shared.domain.ServiceUnavailableException;
 import io.flashsale.shared.infrastructure.redis.LuaScript;
 import io.flashsale.shared.infrastructure.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Supplier;
 
+/** Every Redis failure surfaces as {@link ServiceUnavailableException}: the caller answers 503, nothing was taken. */
 @ApplicationScoped
 public class RedisSeckillStockCache implements SeckillStockCache {
 
     private static final LuaScript PURCHASE = LuaScript.fromClasspath(RedisSeckillStockCache.class, "purchase.lua");
     private static final LuaScript UNDO = LuaScript.fromClasspath(RedisSeckillStockCache.class, "undo-purchase.lua");
-    private static final Outcome[] OUTCOMES = {
-            Outcome.ACCEPTED, Outcome.SOLD_OUT, Outcome.ALREADY_PURCHASED, Outcome.OVER_LIMIT, Outcome.NOT_ON_SALE};
+    private static final LuaScript CLAIM = LuaScript.fromClasspath(RedisSeckillStockCache.class, "claim-purchases.lua");
+    private static final LuaScript REBUILD = LuaScript.fromClasspath(RedisSeckillStockCache.class, "rebuild.lua");
+    private static final Outcome[] OUTCOMES = Outcome.values();
 
     @Inject
     RedisConnection redis;
 
     @Override
-    public void warm(long activityId, int units) {
-        redis.client().set(SeckillKeys.stock(activityId), Integer.toString(units));
+    public void warm(ActivityId activity, int units) {
+        call(() -> redis.client().set(SeckillKeys.stock(activity), Integer.toString(units), SetParams.setParams().nx()));
     }
 
     @Override
-    public PurchaseAttempt tryPurchase(long activityId, long userId, int quantity, int perUserLimit, OrderId orderId) {
-        List<?> reply = (List<?>) PURCHASE.run(redis.client(), SeckillKeys.of(activityId),
+    public PurchaseAttempt tryPurchase(ActivityId activity, long userId, int quantity, int perUserLimit,
+                                       OrderId orderId, Instant at) {
+        List<?> reply = (List<?>) call(() -> PURCHASE.run(redis.client(), SeckillKeys.of(activity),
                 List.of(Long.toString(userId), Integer.toString(quantity), Integer.toString(perUserLimit),
-                        orderId.value()));
+                        orderId.value(), Long.toString(at.toEpochMilli()))));
         Outcome outcome = OUTCOMES[((Long) reply.get(0)).intValue()];
         String value = (String) reply.get(1);
         return switch (outcome) {
@@ -43,15 +60,93 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     }
 
     @Override
-    public boolean undo(long activityId, long userId, int quantity, OrderId orderId) {
-        Object left = UNDO.run(redis.client(), SeckillKeys.of(activityId),
-                List.of(Long.toString(userId), Integer.toString(quantity), orderId.value()));
-        return (Long) left >= 0;
+    public UndoOutcome undo(ActivityId activity, long userId, OrderId orderId, boolean evenIfClaimed) {
+        long left = (Long) call(() -> UNDO.run(redis.client(), SeckillKeys.of(activity),
+                List.of(Long.toString(userId), orderId.value(), evenIfClaimed ? "1" : "0")));
+        return left >= 0 ? UndoOutcome.UNDONE : left == -2 ? UndoOutcome.CLAIMED : UndoOutcome.NOT_HELD;
     }
 
     @Override
-    public OptionalInt remaining(long activityId) {
-        String stock = redis.client().get(SeckillKeys.stock(activityId));
+    public Set<OrderId> claim(ActivityId activity, Collection<OrderId> orders) {
+        List<OrderId> ids = List.copyOf(orders);
+        List<?> held = (List<?>) call(() -> CLAIM.run(redis.client(), SeckillKeys.of(activity),
+                ids.stream().map(OrderId::value).toList()));
+        Set<OrderId> claimed = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if ((Long) held.get(i) != 0L) {
+                claimed.add(ids.get(i));
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public OptionalInt remaining(ActivityId activity) {
+        String stock = call(() -> redis.client().get(SeckillKeys.stock(activity)));
         return stock == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(stock));
+    }
+
+    @Override
+    public Optional<HeldPurchase> held(ActivityId activity, OrderId orderId) {
+        String held = call(() -> redis.client().hget(SeckillKeys.orders(activity), orderId.value()));
+        return Optional.ofNullable(held).map(value -> parse(orderId.value(), value));
+    }
+
+    @Override
+    public CacheSnapshot snapshot(ActivityId activity) {
+        // the counter and the hash are read in one script-free transaction so they describe the same moment
+        List<Object> replies = call(() -> {
+            try (var multi = redis.client().multi()) {
+                multi.get(SeckillKeys.stock(activity));
+                multi.hgetAll(SeckillKeys.orders(activity));
+                return multi.exec();
+            }
+        });
+        String stock = (String) replies.get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, String> orders = (Map<String, String>) replies.get(1);
+        List<HeldPurchase> held = orders.entrySet().stream().map(e -> parse(e.getKey(), e.getValue())).toList();
+        return new CacheSnapshot(stock != null, stock == null ? 0 : Integer.parseInt(stock), held);
+    }
+
+    @Override
+    public void pause(ActivityId activity, long millis) {
+        call(() -> redis.client().set(SeckillKeys.paused(activity), "1", SetParams.setParams().px(millis)));
+    }
+
+    @Override
+    public void rebuild(ActivityId activity, int remaining, Collection<HeldPurchase> held) {
+        List<String> args = new ArrayList<>(1 + 3 * held.size());
+        args.add(Integer.toString(remaining));
+        for (HeldPurchase purchase : held) {
+            args.add(Long.toString(purchase.userId()));
+            args.add(purchase.orderId().value());
+            args.add(format(purchase));
+        }
+        call(() -> REBUILD.run(redis.client(), SeckillKeys.of(activity), args));
+    }
+
+    @Override
+    public void forget(ActivityId activity) {
+        call(() -> redis.client().del(SeckillKeys.of(activity).toArray(String[]::new)));
+    }
+
+    private static String format(HeldPurchase purchase) {
+        return purchase.userId() + ":" + purchase.quantity() + ":" + purchase.acceptedAt().toEpochMilli()
+                + (purchase.claimed() ? ":c" : "");
+    }
+
+    private static HeldPurchase parse(String orderId, String value) {
+        String[] parts = value.split(":");
+        return new HeldPurchase(new OrderId(orderId), Long.parseLong(parts[0]), Integer.parseInt(parts[1]),
+                Instant.ofEpochMilli(Long.parseLong(parts[2])), parts.length > 3);
+    }
+
+    private static <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisException e) {
+            throw new ServiceUnavailableException("redis", e);
+        }
     }
 }

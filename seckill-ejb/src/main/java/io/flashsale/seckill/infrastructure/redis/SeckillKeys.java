@@ -1,5 +1,7 @@
 package io.flashsale.seckill.infrastructure.redis;
 
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+
 import java.util.List;
 
 /** Redis keys of one activity; the {a<id>} hash tag keeps them in one cluster slot for the Lua scripts. */
@@ -8,16 +10,32 @@ final class SeckillKeys {
     private SeckillKeys() {
     }
 
-    static String stock(long activityId) {
-        return "sk:{a" + activityId + "}:stock";
+    static String stock(ActivityId activity) {
+        return prefix(activity) + "stock";
     }
 
-    static String buyers(long activityId) {
-        return "sk:{a" + activityId + "}:buyers";
+    static String buyers(ActivityId activity) {
+        return prefix(activity) + "buyers";
     }
 
-    /** KEYS of purchase.lua and undo-purchase.lua, in their order. */
-    static List<String> of(long activityId) {
-        return List.of(stock(activityId), buyers(activityId));
+    static String orders(ActivityId activity) {
+        return prefix(activity) + "orders";
+    }
+
+    static String paused(ActivityId activity) {
+        return prefix(activity) + "paused";
+    }
+
+    static String undone(ActivityId activity) {
+        return prefix(activity) + "undone";
+    }
+
+    /** KEYS of the activity's Lua scripts, in their order. */
+    static List<String> of(ActivityId activity) {
+        return List.of(stock(activity), buyers(activity), orders(activity), paused(activity), undone(activity));
+    }
+
+    private static String prefix(ActivityId activity) {
+        return "sk:{a" + activity.value() + "}:";
     }
 }

@@ -1,8 +1,13 @@
--- One purchase, atomically: buyer limit, stock check, decrement, buyer record.
--- KEYS[1] stock counter, KEYS[2] buyers hash (user id -> order id); same hash tag, so Redis Cluster can run it.
--- ARGV[1] user id, ARGV[2] quantity, ARGV[3] per-user limit, ARGV[4] order id
+-- One purchase, atomically: pause check, buyer limit, stock check, decrement, buyer and order record.
+-- KEYS[1] stock counter, KEYS[2] buyers hash (user id -> order id), KEYS[3] orders hash
+-- (order id -> "user id:quantity:accepted at millis"), KEYS[4] pause flag; one hash tag, so Redis Cluster can run it.
+-- ARGV[1] user id, ARGV[2] quantity, ARGV[3] per-user limit, ARGV[4] order id, ARGV[5] accepted at (epoch millis)
 -- Returns {outcome, value}: 0 accepted (value = units left), 1 sold out (value = units left),
--- 2 already purchased (value = the existing order id), 3 over the per-user limit, 4 not on sale (no stock key).
+-- 2 already purchased (value = the existing order id), 3 over the per-user limit, 4 not on sale (no stock key),
+-- 5 paused for a rebuild.
+if redis.call('EXISTS', KEYS[4]) == 1 then
+  return {5, ''}
+end
 local existing = redis.call('HGET', KEYS[2], ARGV[1])
 if existing then
   return {2, existing}
@@ -21,4 +26,5 @@ if stock < quantity then
 end
 local left = redis.call('DECRBY', KEYS[1], quantity)
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[4])
+redis.call('HSET', KEYS[3], ARGV[4], ARGV[1] .. ':' .. ARGV[2] .. ':' .. ARGV[5])
 return {0, tostring(left)}

@@ -1,8 +1,22 @@
--- Compensation of purchase.lua: only if the buyer still holds exactly this order, so it runs at most once.
--- KEYS[1] stock counter, KEYS[2] buyers hash; ARGV[1] user id, ARGV[2] quantity, ARGV[3] order id
--- Returns the units left after the undo, or -1 when there was nothing to undo.
-if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[3] then
-  redis.call('HDEL', KEYS[2], ARGV[1])
-  return redis.call('INCRBY', KEYS[1], ARGV[2])
+-- Inverse of purchase.lua, at most once per order: gives the units back and forgets the buyer.
+-- KEYS as in purchase.lua plus KEYS[5], the set of undone order ids; ARGV[1] user id, ARGV[2] order id, ARGV[3] '1' to undo even a purchase the order writer
+-- already claimed (a cancelled order), '0' otherwise (a failed Kafka send).
+-- Returns the units left after the undo, -1 when there was nothing to undo, -2 when the order writer claimed the
+-- purchase first (it is durable: the caller must not report it as failed).
+if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then
+  return -1
 end
-return -1
+local held = redis.call('HGET', KEYS[3], ARGV[2])
+if held and ARGV[3] ~= '1' and string.sub(held, -2) == ':c' then
+  return -2
+end
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[2])
+if ARGV[3] ~= '1' then
+  redis.call('SADD', KEYS[5], ARGV[2])
+end
+local quantity = 0
+if held then
+  quantity = tonumber(string.match(held, '^%d+:(%d+):'))
+end
+return redis.call('INCRBY', KEYS[1], quantity)

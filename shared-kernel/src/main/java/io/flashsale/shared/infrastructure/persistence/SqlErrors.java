@@ -2,6 +2,9 @@ package io.flashsale.shared.infrastructure.persistence;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 
 /** What a database error means for the caller, read from the cause chain of a JPA or JDBC exception. */
 public final class SqlErrors {
@@ -31,6 +34,24 @@ public final class SqlErrors {
             }
             if (cause instanceof jakarta.persistence.PessimisticLockException
                     || cause instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The database could not be reached (connection refused or lost, pool could not allocate): a retry may work. */
+    public static boolean isConnectionFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            String type = cause.getClass().getName();
+            if (type.endsWith("ResourceException") || type.endsWith("PoolingException")) {
                 return true;
             }
         }

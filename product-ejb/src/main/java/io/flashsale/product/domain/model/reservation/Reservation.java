@@ -62,6 +62,23 @@ public class Reservation {
         return true;
     }
 
+    /**
+     * Keeps {@code keptUnits} for good and gives back the rest (e.g. a flash sale's unsold units when it ends). Returns
+     * the units given back; zero when the reservation was already released or settled, so it happens at most once.
+     */
+    public int settle(int keptUnits) {
+        if (status != ReservationStatus.RESERVED || keptUnits < 0 || keptUnits > quantity) {
+            return 0;
+        }
+        int returned = quantity - keptUnits;
+        status = keptUnits == 0 ? ReservationStatus.RELEASED : ReservationStatus.SETTLED;
+        releasedAt = Instant.now();
+        if (keptUnits > 0) {
+            quantity = keptUnits;
+        }
+        return returned;
+    }
+
     public ReservationId id() {
         return new ReservationId(orderId);
     }

@@ -1,3 +1,3 @@
 package io.flashsale.product.domain.model.reservation;
 
-public enum ReservationStatus { RESERVED, RELEASED }
+public enum ReservationStatus { RESERVED, RELEASED, SETTLED }

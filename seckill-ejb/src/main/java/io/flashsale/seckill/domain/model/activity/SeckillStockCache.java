@@ -2,17 +2,50 @@ package io.flashsale.seckill.domain.model.activity;
 
 import io.flashsale.seckill.domain.model.order.OrderId;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
-/** The hot-path copy of an activity's stock and buyers; the database stays the truth. */
+/**
+ * The hot-path copy of an activity's stock and buyers. Every accepted purchase is held here until it is cancelled;
+ * MySQL stays the truth and {@link #rebuild} restores the copy from it.
+ */
 public interface SeckillStockCache {
 
-    void warm(long activityId, int units);
+    /** Puts the units on sale unless the activity is already warm (a live counter is never overwritten). */
+    void warm(ActivityId activity, int units);
 
-    PurchaseAttempt tryPurchase(long activityId, long userId, int quantity, int perUserLimit, OrderId orderId);
+    /** One atomic step: buyer limit, stock check, decrement, buyer and order record. */
+    PurchaseAttempt tryPurchase(ActivityId activity, long userId, int quantity, int perUserLimit, OrderId orderId,
+                                Instant at);
 
-    /** Undoes an accepted attempt; true when something was undone (at most once per order). */
-    boolean undo(long activityId, long userId, int quantity, OrderId orderId);
+    /**
+     * Gives the units of an accepted purchase back and forgets the buyer, at most once per order. Unless
+     * {@code evenIfClaimed}, a purchase the order writer already claimed is left alone.
+     */
+    UndoOutcome undo(ActivityId activity, long userId, OrderId orderId, boolean evenIfClaimed);
 
-    OptionalInt remaining(long activityId);
+    enum UndoOutcome { UNDONE, NOT_HELD, CLAIMED }
+
+    /**
+     * The order writer's claim: returns the orders it may write, i.e. all but those whose sender undid them after a
+     * failed Kafka send (held ones are now claimed, so that sender will not undo them any more).
+     */
+    Set<OrderId> claim(ActivityId activity, Collection<OrderId> orders);
+
+    OptionalInt remaining(ActivityId activity);
+
+    Optional<HeldPurchase> held(ActivityId activity, OrderId orderId);
+
+    CacheSnapshot snapshot(ActivityId activity);
+
+    /** Stops purchases of the activity (they answer PAUSED) until {@link #rebuild} or the pause expires. */
+    void pause(ActivityId activity, long millis);
+
+    /** Replaces the activity's cache content in one atomic step and ends a pause. */
+    void rebuild(ActivityId activity, int remaining, Collection<HeldPurchase> held);
+
+    void forget(ActivityId activity);
 }

@@ -1,12 +1,38 @@
 package io.flashsale.seckill.domain.model.order;
 
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 public interface OrderRepository {
 
     Optional<SeckillOrder> find(OrderId id);
 
+    Optional<SeckillOrder> findForUpdate(OrderId id);
+
+    /** Which of these orders exist already (the order writer's idempotency check, one query per batch). */
+    Set<OrderId> existing(Collection<OrderId> ids);
+
+    /** The live (confirmed or paid) order of a buyer in an activity, if any. */
+    Optional<SeckillOrder> liveOrderOf(ActivityId activity, long userId);
+
     void store(SeckillOrder order);
 
-    long countByActivity(long activityId);
+    void flush();
+
+    long countByActivity(ActivityId activity);
+
+    /** Confirmed and paid orders of an activity: the units it has sold. */
+    List<SeckillOrder> liveOrders(ActivityId activity);
+
+    long countUnpaid(ActivityId activity);
+
+    /** Confirmed, unpaid orders older than their activity's payment window at {@code now}. */
+    List<OrderId> unpaidPastPaymentWindow(Instant now, int limit);
+
+    List<OrderId> cancelledWithCacheReleasePending(int limit);
 }

@@ -1,10 +1,12 @@
 package io.flashsale.seckill.domain.model.order;
 
+import io.flashsale.shared.domain.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
@@ -12,9 +14,17 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+/**
+ * A flash-sale order. {@code live_buyer} is the buyer while the order holds units and NULL once it is cancelled:
+ * the unique key (activity, live_buyer) allows one live order per buyer and activity, yet lets a buyer whose order
+ * was cancelled buy again.
+ */
 @Entity
 @Table(name = "seckill_order",
-        uniqueConstraints = @UniqueConstraint(name = "uk_order_activity_user", columnNames = {"activity_id", "user_id"}))
+        uniqueConstraints = @UniqueConstraint(name = "uk_order_activity_buyer", columnNames = {"activity_id", "live_buyer"}),
+        indexes = {
+                @Index(name = "ix_order_status_created", columnList = "status, created_at"),
+                @Index(name = "ix_order_activity", columnList = "activity_id, status")})
 public class SeckillOrder {
 
     @Id
@@ -26,6 +36,9 @@ public class SeckillOrder {
 
     @Column(name = "user_id", nullable = false)
     private long userId;
+
+    @Column(name = "live_buyer")
+    private Long liveBuyer;
 
     @Column(nullable = false)
     private int quantity;
@@ -40,25 +53,68 @@ public class SeckillOrder {
     @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
     private Instant createdAt;
 
+    @Column(name = "confirmed_at", nullable = false, columnDefinition = "DATETIME(6)")
+    private Instant confirmedAt;
+
+    @Column(name = "paid_at", columnDefinition = "DATETIME(6)")
+    private Instant paidAt;
+
+    @Column(name = "cancelled_at", columnDefinition = "DATETIME(6)")
+    private Instant cancelledAt;
+
+    /** A cancelled order's units still have to be given back in the Redis stock counter. */
+    @Column(name = "cache_release_pending", nullable = false)
+    private boolean cacheReleasePending;
+
     @Version
     private long version;
 
     protected SeckillOrder() {
     }
 
-    private SeckillOrder(SeckillPurchase purchase) {
+    private SeckillOrder(SeckillPurchase purchase, Instant now) {
         this.orderId = new OrderId(purchase.orderId()).value();
         this.activityId = purchase.activityId();
         this.userId = purchase.userId();
+        this.liveBuyer = purchase.userId();
         this.quantity = purchase.quantity();
         this.price = purchase.price();
         this.createdAt = purchase.occurredAt();
+        this.confirmedAt = now;
         this.status = OrderStatus.CONFIRMED;
     }
 
     /** An accepted purchase becomes a confirmed order once it is durable. */
-    public static SeckillOrder confirm(SeckillPurchase purchase) {
-        return new SeckillOrder(purchase);
+    public static SeckillOrder confirm(SeckillPurchase purchase, Instant now) {
+        return new SeckillOrder(purchase, now);
+    }
+
+    /** Idempotent: paying a paid order again changes nothing. */
+    public void pay(Instant now) {
+        switch (status) {
+            case PAID -> { }
+            case CONFIRMED -> {
+                status = OrderStatus.PAID;
+                paidAt = now;
+            }
+            default -> throw new OrderNotPayableException(orderId, status);
+        }
+    }
+
+    /** Cancels an unpaid order; false when it is paid or already cancelled. */
+    public boolean cancel(Instant now) {
+        if (status != OrderStatus.CONFIRMED) {
+            return false;
+        }
+        status = OrderStatus.CANCELLED;
+        cancelledAt = now;
+        liveBuyer = null;
+        cacheReleasePending = true;
+        return true;
+    }
+
+    public void cacheReleased() {
+        cacheReleasePending = false;
     }
 
     public OrderId orderId() {
@@ -87,5 +143,11 @@ public class SeckillOrder {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public static final class OrderNotPayableException extends DomainException {
+        OrderNotPayableException(String orderId, OrderStatus status) {
+            super(Kind.CONFLICT, "order-not-payable", "order " + orderId + " is " + status + " and cannot be paid");
+        }
     }
 }

@@ -1,0 +1,130 @@
+package io.flashsale.seckill.application;
+
+import io.flashsale.product.application.reservation.ReservationStrategy;
+import io.flashsale.product.application.reservation.StockReservationService;
+import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.product.domain.model.reservation.ReservationId;
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.seckill.domain.model.activity.SeckillActivity;
+import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
+import io.flashsale.seckill.domain.model.order.OrderRepository;
+import io.flashsale.seckill.domain.model.order.SeckillOrder;
+import io.flashsale.shared.domain.NotFoundException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Creating and reading flash sales. Their units come out of the product context through its reservation API. */
+@Stateless
+public class ActivityService {
+
+    @EJB
+    StockReservationService productStock;
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    SeckillStockCache cache;
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    PurchasePipeline pipeline;
+
+    @Inject
+    SaleCatalog catalog;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.warm-up-seconds", defaultValue = "60")
+    long warmUpSeconds;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.payment-window-seconds", defaultValue = "900")
+    int defaultPaymentWindowSeconds;
+
+    /** {@code paymentWindowSeconds} null: the configured default. */
+    public ActivityView create(long productId, BigDecimal price, int stock, int perUserLimit, Instant startsAt,
+                               Instant endsAt, Integer paymentWindowSeconds) {
+        Instant now = Instant.now();
+        String reservation = UUID.randomUUID().toString();
+        // validates before anything is reserved
+        SeckillActivity activity = new SeckillActivity(productId, price, stock, perUserLimit, startsAt, endsAt,
+                paymentWindowSeconds == null ? defaultPaymentWindowSeconds : paymentWindowSeconds, reservation, now);
+        if (productId <= 0) {
+            throw new NotFoundException("product", productId);
+        }
+        productStock.reserve(new ProductId(productId), new ReservationId(reservation), stock,
+                ReservationStrategy.PESSIMISTIC);
+        boolean warmNow = startsAt.isBefore(now.plus(Duration.ofSeconds(warmUpSeconds)));
+        if (warmNow) {
+            activity.warmedAt(now);
+        }
+        try {
+            activities.store(activity);
+        } catch (RuntimeException e) {
+            productStock.release(new ReservationId(reservation));
+            throw e;
+        }
+        if (warmNow) {
+            cache.warm(activity.id(), stock);
+        }
+        return ActivityView.of(activity, stock, now);
+    }
+
+    /** Puts the units of sales starting soon on sale in Redis, once per activity. */
+    public void warmStartingSales() {
+        Instant now = Instant.now();
+        for (SeckillActivity activity : activities.openOrStartingBefore(now, now.plusSeconds(warmUpSeconds))) {
+            if (!activity.warmed()) {
+                cache.warm(activity.id(), activity.remaining());
+                activities.markWarmed(activity.id(), now);
+            }
+        }
+    }
+
+    /** Sales on now whose Redis counter vanished after they were warmed: Redis lost its data. */
+    public List<ActivityId> salesMissingInCache() {
+        Instant now = Instant.now();
+        return activities.openOrStartingBefore(now, now).stream()
+                .filter(SeckillActivity::warmed)
+                .filter(a -> cache.remaining(a.id()).isEmpty())
+                .map(SeckillActivity::id)
+                .toList();
+    }
+
+    /**
+     * Returns the unsold units of an ended sale to the product, once no order of it can change any more (none
+     * awaiting payment, none still on its way through Kafka). True when it was settled by this call.
+     */
+    public boolean settleIfDone(ActivityId id) {
+        SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        if (activity.settled() || orders.countUnpaid(id) > 0 || pipeline.backlog() > 0
+                || cache.snapshot(id).held().stream().anyMatch(h -> !h.claimed())) {
+            return false;
+        }
+        int sold = orders.liveOrders(id).stream().mapToInt(SeckillOrder::quantity).sum();
+        if (!activities.markSettled(id, Instant.now())) {
+            return false;
+        }
+        productStock.settle(new ReservationId(activity.reservationId()), sold);
+        cache.forget(id);
+        catalog.forget(id);
+        return true;
+    }
+
+    public ActivityView find(ActivityId id) {
+        SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        int remaining = activity.settled() ? 0 : cache.remaining(id).orElse(activity.remaining());
+        return ActivityView.of(activity, remaining, Instant.now());
+    }
+}

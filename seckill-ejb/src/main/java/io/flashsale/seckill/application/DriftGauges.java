@@ -1,0 +1,48 @@
+package io.flashsale.seckill.application;
+
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Per-activity gauges: {@code seckill_reconciliation_drift_units{activity}} from the last reconciliation and
+ * {@code seckill_remaining_units{activity}} (Redis) for the sales on now.
+ */
+@ApplicationScoped
+public class DriftGauges {
+
+    private static final Metadata DRIFT = Metadata.builder().withName("seckill_reconciliation_drift_units")
+            .withDescription("MySQL remaining minus (Redis remaining + units of purchases not yet durable), from the"
+                    + " last reconciliation of the activity; anything but 0 needs a look").build();
+    private static final Metadata REMAINING = Metadata.builder().withName("seckill_remaining_units")
+            .withDescription("Units left in Redis for an activity on sale").build();
+
+    @Inject
+    MetricRegistry registry;
+
+    private final ConcurrentMap<Long, AtomicInteger> drift = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, AtomicInteger> remaining = new ConcurrentHashMap<>();
+
+    public void record(ActivityId id, int driftUnits) {
+        gauge(drift, DRIFT, id).set(driftUnits);
+    }
+
+    public void remaining(ActivityId id, int units) {
+        gauge(remaining, REMAINING, id).set(units);
+    }
+
+    private AtomicInteger gauge(ConcurrentMap<Long, AtomicInteger> values, Metadata metadata, ActivityId id) {
+        return values.computeIfAbsent(id.value(), key -> {
+            AtomicInteger value = new AtomicInteger();
+            registry.gauge(metadata, value, AtomicInteger::get, new Tag("activity", Long.toString(key)));
+            return value;
+        });
+    }
+}

@@ -1,0 +1,4 @@
+package io.flashsale.seckill.application;
+
+public record PurchaseReceipt(String orderId, String status) {
+}

@@ -1,0 +1,11 @@
+package io.flashsale.seckill.application;
+
+/**
+ * Redis against MySQL for one activity. {@code pendingUnits} are held in Redis by purchases not yet durable;
+ * {@code missingInCacheUnits} belong to live MySQL orders Redis does not hold. In a healthy sale
+ * {@code mysqlRemaining == redisRemaining + pendingUnits}, so {@code driftUnits} (their difference) is 0.
+ */
+public record ReconciliationReport(long activityId, boolean cacheWarm, int redisRemaining, int pendingOrders,
+                                   int pendingUnits, int mysqlRemaining, int confirmedOrders, int missingInCacheUnits,
+                                   int driftUnits, long pipelineBacklog) {
+}

@@ -1,0 +1,89 @@
+package io.flashsale.seckill.application;
+
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.seckill.domain.model.activity.CacheSnapshot;
+import io.flashsale.seckill.domain.model.activity.HeldPurchase;
+import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
+import io.flashsale.seckill.domain.model.order.OrderId;
+import io.flashsale.seckill.domain.model.order.OrderRepository;
+import io.flashsale.seckill.domain.model.order.SeckillOrder;
+import io.flashsale.shared.domain.DomainException;
+import io.flashsale.shared.domain.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/** Compares the Redis copy of a sale with MySQL, and rebuilds the copy from MySQL once the pipeline is drained. */
+@Stateless
+public class ReconciliationService {
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    SeckillStockCache cache;
+
+    @Inject
+    PurchasePipeline pipeline;
+
+    @Inject
+    DriftGauges drift;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.rebuild.drain-wait-millis", defaultValue = "10000")
+    long drainWaitMillis;
+
+    public ReconciliationReport check(ActivityId id) {
+        activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        CacheSnapshot snapshot = cache.snapshot(id);
+        int mysqlRemaining = activities.remainingNow(id);
+        List<SeckillOrder> live = orders.liveOrders(id);
+        Set<OrderId> durable = live.stream().map(SeckillOrder::orderId).collect(Collectors.toSet());
+        List<HeldPurchase> pending = snapshot.held().stream().filter(h -> !durable.contains(h.orderId())).toList();
+        Set<OrderId> held = snapshot.held().stream().map(HeldPurchase::orderId).collect(Collectors.toSet());
+        int missing = live.stream().filter(o -> !held.contains(o.orderId())).mapToInt(SeckillOrder::quantity).sum();
+        int pendingUnits = pending.stream().mapToInt(HeldPurchase::quantity).sum();
+        int driftUnits = snapshot.warm() ? mysqlRemaining - snapshot.remaining() - pendingUnits : 0;
+        drift.record(id, driftUnits);
+        return new ReconciliationReport(id.value(), snapshot.warm(), snapshot.remaining(), pending.size(),
+                pendingUnits, mysqlRemaining, live.size(), missing, driftUnits, pipeline.backlog());
+    }
+
+    /**
+     * Pauses the sale, waits for the order writer to drain the pipeline, then replaces the Redis copy with what
+     * MySQL knows (units left, live orders as claimed buyers) and resumes the sale, in one atomic script.
+     */
+    public ReconciliationReport rebuild(ActivityId id) {
+        activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        cache.pause(id, drainWaitMillis + 30_000);
+        long deadline = System.nanoTime() + drainWaitMillis * 1_000_000L;
+        while (pipeline.backlog() > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new PipelineNotDrainedException(id);
+            }
+            LockSupport.parkNanos(200_000_000L);
+        }
+        int remaining = activities.lockRemaining(id); // first: a cancellation committing meanwhile waits for us
+        List<HeldPurchase> live = orders.liveOrders(id).stream()
+                .map(o -> new HeldPurchase(o.orderId(), o.userId(), o.quantity(), o.createdAt(), true))
+                .toList();
+        cache.rebuild(id, remaining, live);
+        return check(id);
+    }
+
+    public static class PipelineNotDrainedException extends DomainException {
+        PipelineNotDrainedException(ActivityId id) {
+            super(Kind.CONFLICT, "pipeline-not-drained", "purchases of activity " + id
+                    + " are still on their way to MySQL; the sale stays paused briefly, retry the rebuild");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.flashsale.seckill.application;
+
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.shared.domain.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Per-instance memory of the sales, so that a stampede costs no database read: activity terms for the window check
+ * (refreshed after {@code flashsale.seckill.terms-cache-millis}, unknown ids included) and a sold-out flag that
+ * answers sold-out without a Redis call for {@code flashsale.seckill.sold-out-flag-millis} (short, because a
+ * cancellation can put units back on sale).
+ */
+@ApplicationScoped
+public class SaleCatalog {
+
+    private record Cached(Optional<SaleTerms> terms, long loadedAt) {
+    }
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.terms-cache-millis", defaultValue = "1000")
+    long termsMillis;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.sold-out-flag-millis", defaultValue = "500")
+    long soldOutMillis;
+
+    private final ConcurrentMap<Long, Cached> terms = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, Long> soldOutUntil = new ConcurrentHashMap<>();
+
+    public SaleTerms terms(ActivityId id) {
+        long now = System.nanoTime();
+        Cached cached = terms.get(id.value());
+        if (cached == null || now - cached.loadedAt() > termsMillis * 1_000_000L) {
+            cached = new Cached(activities.find(id).map(SaleTerms::of), now);
+            terms.put(id.value(), cached);
+        }
+        return cached.terms().orElseThrow(() -> new NotFoundException("activity", id));
+    }
+
+    public boolean soldOut(ActivityId id) {
+        Long until = soldOutUntil.get(id.value());
+        return until != null && System.nanoTime() - until < 0;
+    }
+
+    public void markSoldOut(ActivityId id) {
+        soldOutUntil.put(id.value(), System.nanoTime() + soldOutMillis * 1_000_000L);
+    }
+
+    public void forget(ActivityId id) {
+        terms.remove(id.value());
+        soldOutUntil.remove(id.value());
+    }
+
+    /** Activities this instance has seen lately (where a pending order may be looked up). */
+    public Collection<ActivityId> known() {
+        return terms.entrySet().stream()
+                .filter(e -> e.getValue().terms().isPresent())
+                .map(e -> new ActivityId(e.getKey()))
+                .toList();
+    }
+}

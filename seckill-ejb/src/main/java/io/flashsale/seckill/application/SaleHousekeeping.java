@@ -1,0 +1,108 @@
+package io.flashsale.seckill.application;
+
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.order.OrderId;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every two seconds, on the one instance that holds the cluster lease: warms sales about to start, restores a Redis
+ * copy that vanished, cancels orders unpaid past their payment window (units back on sale), and settles ended
+ * sales with the product. Each step is its own transaction(s); a failing step is retried on the next tick.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SaleHousekeeping {
+
+    private static final Logger LOG = Logger.getLogger(SaleHousekeeping.class.getName());
+    private static final int BATCH = 200;
+
+    @EJB
+    ClusterLease lease;
+
+    @EJB
+    ActivityService sales;
+
+    @EJB
+    OrderLifecycleService lifecycle;
+
+    @EJB
+    ReconciliationService reconciliation;
+
+    @EJB
+    OrderQueryService queries;
+
+    @Inject
+    DriftGauges gauges;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    public void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (lease.hold("seckill-housekeeping", Duration.ofSeconds(10))) {
+                step("warm-up", sales::warmStartingSales);
+                step("restore lost cache", this::restoreLostCaches);
+                step("cancel unpaid", this::cancelUnpaid);
+                step("release cancelled in cache", this::releaseCancelledInCache);
+                step("settle ended", this::settleEnded);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "seckill housekeeping could not take its lease: {0}", e.toString());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void restoreLostCaches() {
+        for (ActivityId id : sales.salesMissingInCache()) {
+            LOG.log(Level.WARNING, "the Redis copy of activity {0} is gone; rebuilding it from MySQL", id);
+            reconciliation.rebuild(id);
+        }
+    }
+
+    private void cancelUnpaid() {
+        for (OrderId id : queries.unpaidPastPaymentWindow(Instant.now(), BATCH)) {
+            if (lifecycle.cancelUnpaid(id)) {
+                lifecycle.releaseInCache(id);
+            }
+        }
+    }
+
+    private void releaseCancelledInCache() {
+        for (OrderId id : queries.cancelledWithCacheReleasePending(BATCH)) {
+            lifecycle.releaseInCache(id);
+        }
+    }
+
+    private void settleEnded() {
+        for (ActivityId id : queries.endedUnsettled(Instant.now())) {
+            sales.settleIfDone(id);
+        }
+    }
+
+    private static void step(String name, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "seckill housekeeping step ''{0}'' failed, retried next tick: {1}",
+                    new Object[] {name, e.toString()});
+        }
+    }
+}

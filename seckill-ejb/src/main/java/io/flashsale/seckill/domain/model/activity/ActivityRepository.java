@@ -1,0 +1,34 @@
+package io.flashsale.seckill.domain.model.activity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface ActivityRepository {
+
+    Optional<SeckillActivity> find(ActivityId id);
+
+    void store(SeckillActivity activity);
+
+    /** Activities whose window contains {@code now} or starts within {@code horizon} of it, not settled. */
+    List<SeckillActivity> openOrStartingBefore(Instant now, Instant horizon);
+
+    /** Ended (window closed) but unsold units not yet returned to the product. */
+    List<SeckillActivity> endedUnsettled(Instant now);
+
+    /** Conditional decrement of the durable remaining units; false when fewer are left (nothing changed). */
+    boolean takeUnits(ActivityId id, int units);
+
+    void returnUnits(ActivityId id, int units);
+
+    /** The durable remaining units read from the database now (not from the persistence context). */
+    int remainingNow(ActivityId id);
+
+    /** Like {@link #remainingNow} and locks the activity row until the transaction ends. */
+    int lockRemaining(ActivityId id);
+
+    void markWarmed(ActivityId id, Instant at);
+
+    /** Marks the unsold units as returned to the product; false when another instance did it first. */
+    boolean markSettled(ActivityId id, Instant at);
+}

@@ -1,0 +1,3 @@
+package io.flashsale.seckill.domain.model.activity;
+
+public enum ActivityStatus { SCHEDULED, ACTIVE, SOLD_OUT, ENDED }

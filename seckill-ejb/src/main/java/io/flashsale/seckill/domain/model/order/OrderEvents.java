@@ -1,0 +1,11 @@
+package io.flashsale.seckill.domain.model.order;
+
+/** Records OrderConfirmed / OrderPaid / OrderCancelled in the current transaction; they reach Kafka if it commits. */
+public interface OrderEvents {
+
+    void confirmed(SeckillOrder order);
+
+    void paid(SeckillOrder order);
+
+    void cancelled(SeckillOrder order);
+}

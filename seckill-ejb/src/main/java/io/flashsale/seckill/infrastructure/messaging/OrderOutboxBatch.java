@@ -1,0 +1,28 @@
+package io.flashsale.seckill.infrastructure.messaging;
+
+import io.flashsale.shared.infrastructure.messaging.OutboxRelayer;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/** One relay batch of the order outbox to topic seckill.orders, in its own transaction. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OrderOutboxBatch {
+
+    @PersistenceContext(unitName = "seckill")
+    EntityManager em;
+
+    @Inject
+    @Channel("seckill-orders-out")
+    Emitter<String> emitter;
+
+    public int relayNext() {
+        return OutboxRelayer.relayNext(em, OrderOutboxMessage.class, "seckill_outbox", emitter);
+    }
+}

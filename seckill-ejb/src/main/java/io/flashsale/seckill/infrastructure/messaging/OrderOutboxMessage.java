@@ -1,0 +1,20 @@
+package io.flashsale.seckill.infrastructure.messaging;
+
+import io.flashsale.shared.infrastructure.messaging.OutboxEntry;
+import io.flashsale.shared.infrastructure.messaging.OutgoingEvent;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** An order event waiting in the seckill context's outbox. */
+@Entity
+@Table(name = "seckill_outbox", indexes = @Index(name = "ix_seckill_outbox_pending", columnList = "published_at, id"))
+public class OrderOutboxMessage extends OutboxEntry {
+
+    protected OrderOutboxMessage() {
+    }
+
+    OrderOutboxMessage(OutgoingEvent event) {
+        super(event);
+    }
+}

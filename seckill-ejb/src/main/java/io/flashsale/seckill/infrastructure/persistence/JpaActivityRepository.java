@@ -1,0 +1,96 @@
+package io.flashsale.seckill.infrastructure.persistence;
+
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.seckill.domain.model.activity.SeckillActivity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaActivityRepository implements ActivityRepository {
+
+    @PersistenceContext(unitName = "seckill")
+    EntityManager em;
+
+    @Override
+    public Optional<SeckillActivity> find(ActivityId id) {
+        return Optional.ofNullable(em.find(SeckillActivity.class, id.value()));
+    }
+
+    @Override
+    public void store(SeckillActivity activity) {
+        em.persist(activity);
+        em.flush();
+    }
+
+    @Override
+    public List<SeckillActivity> openOrStartingBefore(Instant now, Instant horizon) {
+        return em.createQuery("select a from SeckillActivity a where a.settledAt is null and a.startsAt < :horizon"
+                        + " and a.endsAt > :now order by a.id", SeckillActivity.class)
+                .setParameter("horizon", horizon)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    @Override
+    public List<SeckillActivity> endedUnsettled(Instant now) {
+        return em.createQuery("select a from SeckillActivity a where a.settledAt is null and a.endsAt <= :now"
+                        + " order by a.id", SeckillActivity.class)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    @Override
+    public boolean takeUnits(ActivityId id, int units) {
+        return em.createQuery("update SeckillActivity a set a.remaining = a.remaining - :n"
+                        + " where a.id = :id and a.remaining >= :n")
+                .setParameter("n", units)
+                .setParameter("id", id.value())
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public void returnUnits(ActivityId id, int units) {
+        em.createQuery("update SeckillActivity a set a.remaining = a.remaining + :n where a.id = :id")
+                .setParameter("n", units)
+                .setParameter("id", id.value())
+                .executeUpdate();
+    }
+
+    @Override
+    public int remainingNow(ActivityId id) {
+        return em.createQuery("select a.remaining from SeckillActivity a where a.id = :id", Integer.class)
+                .setParameter("id", id.value())
+                .getSingleResult();
+    }
+
+    @Override
+    public int lockRemaining(ActivityId id) {
+        return em.createQuery("select a.remaining from SeckillActivity a where a.id = :id", Integer.class)
+                .setParameter("id", id.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
+    }
+
+    @Override
+    public void markWarmed(ActivityId id, Instant at) {
+        em.createQuery("update SeckillActivity a set a.warmedAt = :at where a.id = :id and a.warmedAt is null")
+                .setParameter("at", at)
+                .setParameter("id", id.value())
+                .executeUpdate();
+    }
+
+    @Override
+    public boolean markSettled(ActivityId id, Instant at) {
+        return em.createQuery("update SeckillActivity a set a.settledAt = :at where a.id = :id and a.settledAt is null")
+                .setParameter("at", at)
+                .setParameter("id", id.value())
+                .executeUpdate() == 1;
+    }
+}

@@ -1,0 +1,95 @@
+package io.flashsale.web.seckill;
+
+import io.flashsale.seckill.application.ActivityService;
+import io.flashsale.seckill.application.ActivityView;
+import io.flashsale.seckill.application.PurchaseReceipt;
+import io.flashsale.seckill.application.PurchaseService;
+import io.flashsale.seckill.application.ReconciliationReport;
+import io.flashsale.seckill.application.ReconciliationService;
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.net.URI;
+
+@Path("/seckill/activities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class ActivityResource {
+
+    @EJB
+    ActivityService activities;
+
+    @EJB
+    ReconciliationService reconciliation;
+
+    @Inject
+    PurchaseService purchases;
+
+    @Inject
+    JsonWebToken caller;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    public Response create(@NotNull @Valid CreateActivityRequest request, @Context UriInfo uri) {
+        ActivityView created = activities.create(request.productId(), request.price(), request.stock(),
+                request.perUserLimit(), request.startsAt(), request.endsAt(), request.paymentWindowSeconds());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ActivityView get(@PathParam("id") long id) {
+        return activities.find(new ActivityId(id));
+    }
+
+    /** The buyer is the token's subject, never a body field. */
+    @POST
+    @Path("/{id}/purchase")
+    @RolesAllowed(Roles.CUSTOMER)
+    @SecurityRequirement(name = "bearer")
+    public Response purchase(@PathParam("id") long id, @NotNull @Valid PurchaseRequest request) {
+        PurchaseReceipt receipt = purchases.purchase(new ActivityId(id), Long.parseLong(caller.getSubject()),
+                request.quantity());
+        return Response.accepted(receipt)
+                .location(URI.create("/api/v1/seckill/orders/" + receipt.orderId()))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/reconciliation")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    public ReconciliationReport reconciliation(@PathParam("id") long id) {
+        return reconciliation.check(new ActivityId(id));
+    }
+
+    /** Pauses the sale, waits until the order writer drained the pipeline, rebuilds Redis from MySQL. */
+    @POST
+    @Path("/{id}/reconciliation/rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    public ReconciliationReport rebuild(@PathParam("id") long id) {
+        return reconciliation.rebuild(new ActivityId(id));
+    }
+}

@@ -1,0 +1,91 @@
+package io.flashsale.web.seckill;
+
+import jakarta.json.bind.annotation.JsonbCreator;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A class, not a record, for Payara's OpenAPI scanner (see CreateProductRequest). */
+public final class CreateActivityRequest {
+
+    @NotNull
+    @Positive
+    private final Long productId;
+
+    @NotNull
+    @DecimalMin("0.00")
+    @Digits(integer = 17, fraction = 2)
+    private final BigDecimal price;
+
+    @NotNull
+    @Min(1)
+    @Max(1_000_000)
+    private final Integer stock;
+
+    @NotNull
+    @Min(1)
+    @Max(100)
+    private final Integer perUserLimit;
+
+    @NotNull
+    private final Instant startsAt;
+
+    @NotNull
+    private final Instant endsAt;
+
+    @Min(1)
+    @Max(604_800)
+    private final Integer paymentWindowSeconds;
+
+    @JsonbCreator
+    public CreateActivityRequest(@JsonbProperty("product_id") Long productId,
+                                 @JsonbProperty("price") BigDecimal price,
+                                 @JsonbProperty("stock") Integer stock,
+                                 @JsonbProperty("per_user_limit") Integer perUserLimit,
+                                 @JsonbProperty("starts_at") Instant startsAt,
+                                 @JsonbProperty("ends_at") Instant endsAt,
+                                 @JsonbProperty("payment_window_seconds") Integer paymentWindowSeconds) {
+        this.productId = productId;
+        this.price = price;
+        this.stock = stock;
+        this.perUserLimit = perUserLimit;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.paymentWindowSeconds = paymentWindowSeconds;
+    }
+
+    public Long productId() {
+        return productId;
+    }
+
+    public BigDecimal price() {
+        return price;
+    }
+
+    public Integer stock() {
+        return stock;
+    }
+
+    public Integer perUserLimit() {
+        return perUserLimit;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public Integer paymentWindowSeconds() {
+        return paymentWindowSeconds;
+    }
+}
