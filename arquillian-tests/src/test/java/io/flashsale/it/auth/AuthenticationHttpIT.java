@@ -10,8 +10,8 @@ import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
-import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.PlatformSession;
+import io.flashsale.it.support.Sales;
 import io.flashsale.platform.Secrets;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -197,11 +197,10 @@ class AuthenticationHttpIT {
     void customersReadOnlyTheirOwnOrders() {
         Accounts.Account owner = accounts().newCustomer();
         Accounts.Account other = accounts().newCustomer();
-        String orderId = UUID.randomUUID().toString();
-        String eventId = UUID.randomUUID().toString();
-        KafkaTopics.publish("seckill.purchases", orderId, "SeckillPurchase", eventId, "{\"event_id\":\"" + eventId
-                + "\",\"order_id\":\"" + orderId + "\",\"activity_id\":77,\"user_id\":" + owner.id()
-                + ",\"quantity\":1,\"price\":9.99,\"occurred_at\":\"" + Instant.now() + "\"}");
+        long activity = new Sales(accounts().admin()).activity(3, 1);
+        Http.Reply bought = http().as(owner.token()).post(Sales.purchasePath(activity), Sales.quantity(1));
+        assertEquals(202, bought.status(), bought.body());
+        String orderId = bought.json().getString("order_id");
         String path = "/api/v1/seckill/orders/" + orderId;
         Http asOwner = http().as(owner.token());
 

@@ -5,12 +5,15 @@ import io.flashsale.it.support.Deployments;
 import io.flashsale.product.application.ProductCatalogService;
 import io.flashsale.product.application.ProductView;
 import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.seckill.application.ActivityService;
 import io.flashsale.seckill.application.OrderQueryService;
 import io.flashsale.seckill.application.OrderView;
 import io.flashsale.seckill.application.PurchaseEvents;
+import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt.Outcome;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
+import io.flashsale.seckill.domain.model.activity.SeckillStockCache.UndoOutcome;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.SeckillPurchase;
 import io.flashsale.shared.domain.NotFoundException;
@@ -34,12 +37,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +61,9 @@ class FoundationInContainerIT {
 
     @EJB
     OrderQueryService orders;
+
+    @EJB
+    ActivityService activities;
 
     @Inject
     SeckillStockCache stockCache;
@@ -90,37 +97,55 @@ class FoundationInContainerIT {
 
     @Test
     void purchaseScriptChecksLimitAndStockAtomicallyAndUndoesOnce() {
-        long activity = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
-        assertEquals(Outcome.NOT_ON_SALE, stockCache.tryPurchase(activity, 1, 1, 1, OrderId.next()).outcome());
+        ActivityId activity = new ActivityId(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
+        Instant now = Instant.now();
+        assertEquals(Outcome.NOT_ON_SALE, stockCache.tryPurchase(activity, 1, 1, 1, OrderId.next(), now).outcome());
         stockCache.warm(activity, 3);
+        stockCache.warm(activity, 99);
+        assertEquals(3, stockCache.remaining(activity).orElseThrow(), "warming never overwrites a live counter");
 
         OrderId first = OrderId.next();
-        PurchaseAttempt accepted = stockCache.tryPurchase(activity, 1, 2, 2, first);
+        PurchaseAttempt accepted = stockCache.tryPurchase(activity, 1, 2, 2, first, now);
         assertEquals(Outcome.ACCEPTED, accepted.outcome());
         assertEquals(1, accepted.remaining());
 
-        PurchaseAttempt again = stockCache.tryPurchase(activity, 1, 1, 2, OrderId.next());
+        PurchaseAttempt again = stockCache.tryPurchase(activity, 1, 1, 2, OrderId.next(), now);
         assertEquals(Outcome.ALREADY_PURCHASED, again.outcome());
         assertEquals(first.value(), again.existingOrderId());
 
-        assertEquals(Outcome.OVER_LIMIT, stockCache.tryPurchase(activity, 2, 3, 2, OrderId.next()).outcome());
-        PurchaseAttempt soldOut = stockCache.tryPurchase(activity, 2, 2, 2, OrderId.next());
+        assertEquals(Outcome.OVER_LIMIT, stockCache.tryPurchase(activity, 2, 3, 2, OrderId.next(), now).outcome());
+        PurchaseAttempt soldOut = stockCache.tryPurchase(activity, 2, 2, 2, OrderId.next(), now);
         assertEquals(Outcome.SOLD_OUT, soldOut.outcome());
         assertEquals(1, soldOut.remaining());
 
-        assertTrue(stockCache.undo(activity, 1, 2, first));
-        assertFalse(stockCache.undo(activity, 1, 2, first), "compensation runs at most once");
+        assertEquals(UndoOutcome.UNDONE, stockCache.undo(activity, 1, first, false));
+        assertEquals(UndoOutcome.NOT_HELD, stockCache.undo(activity, 1, first, false),
+                "compensation runs at most once");
         assertEquals(3, stockCache.remaining(activity).orElseThrow());
-        assertEquals(Outcome.ACCEPTED, stockCache.tryPurchase(activity, 1, 1, 2, OrderId.next()).outcome(),
+        assertEquals(Set.of(), stockCache.claim(activity, List.of(first)), "an undone purchase is never written");
+
+        OrderId second = OrderId.next();
+        assertEquals(Outcome.ACCEPTED, stockCache.tryPurchase(activity, 1, 1, 2, second, now).outcome(),
                 "after the undo the buyer may buy again");
+        OrderId lostByRedis = OrderId.next();
+        assertEquals(Set.of(second, lostByRedis), stockCache.claim(activity, List.of(second, lostByRedis)),
+                "held purchases and ones Redis never heard of are written");
+        assertEquals(UndoOutcome.CLAIMED, stockCache.undo(activity, 1, second, false),
+                "a slow sender cannot undo what the order writer claimed");
+        assertEquals(UndoOutcome.UNDONE, stockCache.undo(activity, 1, second, true), "a cancellation can");
+        assertEquals(3, stockCache.remaining(activity).orElseThrow());
+        stockCache.forget(activity);
     }
 
     @Test
     void purchaseEventMakesTheKafkaRoundTripIntoExactlyOneOrder() {
-        long activity = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        ProductView product = catalog.register("Console", null, new BigDecimal("299.00"), 10);
+        Instant now = Instant.now();
+        ActivityId activity = new ActivityId(activities.create(product.id(), new BigDecimal("9.99"), 5, 1,
+                now.minusSeconds(1), now.plusSeconds(3600), null).id());
         OrderId orderId = OrderId.next();
-        SeckillPurchase purchase = new SeckillPurchase(UUID.randomUUID().toString(), orderId.value(), activity, 7L,
-                1, new BigDecimal("9.99"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        SeckillPurchase purchase = new SeckillPurchase(UUID.randomUUID().toString(), orderId.value(),
+                activity.value(), 7L, 1, new BigDecimal("9.99"), now.truncatedTo(ChronoUnit.MILLIS));
 
         long duplicatesBefore = duplicatesSkipped();
 
@@ -135,6 +160,7 @@ class FoundationInContainerIT {
         Await.until("the redelivery recognised", Duration.ofSeconds(60), this::duplicatesSkipped,
                 count -> count == duplicatesBefore + 1);
         assertEquals(1, orders.countByActivity(activity));
+        assertEquals(5, catalog.find(new ProductId(product.id())).stock(), "the sale's units left the product");
     }
 
     private long duplicatesSkipped() {

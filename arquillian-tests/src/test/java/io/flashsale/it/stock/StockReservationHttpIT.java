@@ -3,6 +3,7 @@ package io.flashsale.it.stock;
 import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Http;
+import io.flashsale.it.support.Sales;
 import io.flashsale.it.support.KafkaTopics;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -202,10 +203,7 @@ class StockReservationHttpIT {
     }
 
     private long createProduct(int stock) {
-        Http.Reply created = admin().post("/api/v1/products",
-                "{\"name\":\"item\",\"price\":3.50,\"stock\":" + stock + "}");
-        assertEquals(201, created.status(), created.body());
-        return created.json().getJsonNumber("id").longValue();
+        return new Sales(admin()).product(stock);
     }
 
     private int stock(long product) {

@@ -3,6 +3,7 @@ package io.flashsale.seckill.application;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.ActivityRepository;
 import io.flashsale.shared.domain.NotFoundException;
+import io.flashsale.shared.domain.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,8 +43,15 @@ public class SaleCatalog {
         long now = System.nanoTime();
         Cached cached = terms.get(id.value());
         if (cached == null || now - cached.loadedAt() > termsMillis * 1_000_000L) {
-            cached = new Cached(activities.find(id).map(SaleTerms::of), now);
-            terms.put(id.value(), cached);
+            try {
+                cached = new Cached(activities.find(id).map(SaleTerms::of), now);
+                terms.put(id.value(), cached);
+            } catch (RuntimeException databaseDown) {
+                if (cached == null) {
+                    throw new ServiceUnavailableException("database", databaseDown);
+                }
+                // the terms of a sale do not change: keep selling on what we knew while MySQL is away
+            }
         }
         return cached.terms().orElseThrow(() -> new NotFoundException("activity", id));
     }

@@ -1,0 +1,329 @@
+package io.flashsale.it.seckill;
+
+import io.flashsale.it.support.Accounts;
+import io.flashsale.it.support.Accounts.Account;
+import io.flashsale.it.support.Await;
+import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.Http;
+import io.flashsale.it.support.KafkaTopics;
+import io.flashsale.it.support.Metrics;
+import io.flashsale.it.support.Sales;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static io.flashsale.it.support.Problems.assertProblem;
+import static io.flashsale.it.support.Sales.purchasePath;
+import static io.flashsale.it.support.Sales.quantity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The flash sale over HTTP against the deployed EAR, with real Redis, Kafka and MySQL, buyers logged in. */
+@ExtendWith(ArquillianExtension.class)
+class FlashSaleHttpIT {
+
+    private static final int BUYERS = 1000;
+    private static final String SOLD_OUT = "/problems/sold-out";
+    private static final String ALREADY_PURCHASED = "/problems/already-purchased";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Http admin;
+    private static List<Account> buyers;
+
+    private record Answer(long buyer, int status, String type, String orderId) {
+    }
+
+    @Test
+    void aThousandBuyersGetExactlyTheHundredUnitsAndEachBecomesOneConfirmedOrder() throws Exception {
+        long activity = sales().activity(100, 1);
+        List<Callable<Answer>> requests = new ArrayList<>();
+        for (int i = 0; i < BUYERS; i++) {
+            Account buyer = buyers().get(i);
+            int copies = i % 10 == 0 ? 3 : 1; // some buyers press "buy" several times at once
+            for (int c = 0; c < copies; c++) {
+                requests.add(() -> purchase(buyer, activity, 1));
+            }
+        }
+        Collections.shuffle(requests);
+        List<Answer> answers = runConcurrently(requests, 64);
+
+        List<Answer> accepted = answers.stream().filter(a -> a.status() == 202).toList();
+        assertEquals(100, accepted.size(), "exactly the units on sale are sold");
+        assertEquals(100, accepted.stream().map(Answer::buyer).distinct().count(), "no buyer twice");
+        assertEquals(100, accepted.stream().map(Answer::orderId).distinct().count());
+        for (Answer other : answers) {
+            if (other.status() != 202) {
+                assertEquals(409, other.status(), other.toString());
+                assertTrue(SOLD_OUT.equals(other.type()) || ALREADY_PURCHASED.equals(other.type()), other.toString());
+            }
+        }
+        assertEquals(0, activity(activity).getInt("remaining"), "Redis has nothing left");
+        assertEquals("SOLD_OUT", activity(activity).getString("status"));
+
+        Await.until("the order writer drained the pipeline", Duration.ofSeconds(120),
+                () -> Sales.orders(activity, "CONFIRMED"), confirmed -> confirmed == 100);
+        assertEquals(100, Sales.distinctBuyers(activity));
+        assertEquals(0, Sales.durableRemaining(activity), "activity stock in MySQL");
+        assertEquals(accepted.stream().map(Answer::buyer).collect(Collectors.toSet()), Sales.buyers(activity),
+                "the orders belong to exactly the buyers who were told 202");
+        JsonObject report = admin().get("/api/v1/seckill/activities/" + activity + "/reconciliation").json();
+        assertEquals(0, report.getInt("drift_units"), report.toString());
+        assertEquals(0, report.getInt("pending_orders"), report.toString());
+        assertEquals(0, report.getInt("missing_in_cache_units"), report.toString());
+    }
+
+    @Test
+    void aBuyerMayTakeUpToTheLimitInOneOrderAndNeverMore() {
+        long activity = sales().activity(10, 3);
+        Account first = buyers().get(0);
+        assertProblem(400, send(first, activity, 4));
+        String firstOrder = orderIdOf(assertAccepted(first, activity, 3));
+        assertAccepted(buyers().get(1), activity, 3);
+        assertAccepted(buyers().get(2), activity, 3);
+        assertProblem(409, SOLD_OUT, send(buyers().get(3), activity, 3));
+        assertAccepted(buyers().get(3), activity, 1);
+        Http.Reply again = send(first, activity, 1);
+        assertProblem(409, ALREADY_PURCHASED, again);
+        assertEquals(firstOrder, again.json().getString("order_id"), "the answer names the existing order");
+        assertProblem(409, SOLD_OUT, send(buyers().get(4), activity, 1));
+
+        Await.until("four orders confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+                confirmed -> confirmed == 4);
+        assertEquals(10, Sales.unitsSold(activity));
+        assertEquals(0, Sales.durableRemaining(activity));
+    }
+
+    @Test
+    void unpaidOrdersAreCancelledAfterThePaymentWindowAndTheirUnitsSellAgain() throws Exception {
+        long product = sales().product(10);
+        long activity = sales().activity(product, 1, 1, 3);
+        Account buyer = buyers().get(10);
+        Account rival = buyers().get(11);
+
+        Http.Reply first = assertAccepted(buyer, activity, 1);
+        String firstOrder = orderIdOf(first);
+        assertEquals("/api/v1/seckill/orders/" + firstOrder,
+                first.header("Location").map(l -> l.substring(l.indexOf("/api/"))).orElseThrow());
+        assertProblem(409, SOLD_OUT, send(rival, activity, 1));
+        Await.until("the order confirmed", Duration.ofSeconds(60), () -> order(buyer, firstOrder),
+                order -> order.getString("status").equals("CONFIRMED"));
+        Await.until("the unpaid order cancelled after its 3 s window", Duration.ofSeconds(60),
+                () -> order(buyer, firstOrder), order -> order.getString("status").equals("CANCELLED"));
+        Await.until("the unit back on sale", Duration.ofSeconds(30),
+                () -> activity(activity).getInt("remaining"), remaining -> remaining == 1);
+        assertEquals(1, Sales.durableRemaining(activity), "the unit is back in MySQL too");
+
+        String secondOrder = orderIdOf(Await.until("the buyer buys again", Duration.ofSeconds(10),
+                () -> send(buyer, activity, 1), reply -> reply.status() == 202));
+        assertProblem(409, SOLD_OUT, send(rival, activity, 1));
+        Http.Reply paid = Await.until("the second order paid once confirmed", Duration.ofSeconds(60),
+                () -> http().as(buyer.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay", "{}"),
+                reply -> reply.status() != 409);
+        assertEquals(200, paid.status(), paid.body());
+        assertEquals("PAID", paid.json().getString("status"));
+        assertProblem(409, "/problems/order-not-payable",
+                http().as(buyer.token()).post("/api/v1/seckill/orders/" + firstOrder + "/pay", "{}"));
+        assertProblem(404, http().as(rival.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay", "{}"));
+        Thread.sleep(5000);
+        assertEquals("PAID", order(buyer, secondOrder).getString("status"), "a paid order is never cancelled");
+
+        List<String> firstEvents = KafkaTopics.read("seckill.orders", firstOrder, 2, Duration.ofSeconds(30))
+                .stream().map(KafkaTopics.Event::type).toList();
+        assertEquals(List.of("OrderConfirmed", "OrderCancelled"), firstEvents);
+        List<String> secondEvents = KafkaTopics.read("seckill.orders", secondOrder, 2, Duration.ofSeconds(30))
+                .stream().map(KafkaTopics.Event::type).toList();
+        assertEquals(List.of("OrderConfirmed", "OrderPaid"), secondEvents);
+    }
+
+    @Test
+    void redeliveredPurchaseEventsNeverMakeASecondOrder() {
+        long activity = sales().activity(5, 1);
+        Account buyer = buyers().get(20);
+        String orderId = orderIdOf(assertAccepted(buyer, activity, 1));
+        KafkaTopics.Event purchase = KafkaTopics.read("seckill.purchases", orderId, 1, Duration.ofSeconds(30)).get(0);
+        Await.until("the order confirmed", Duration.ofSeconds(60), () -> order(buyer, orderId),
+                order -> order.getString("status").equals("CONFIRMED"));
+        double duplicatesBefore = Metrics.value(http(), "seckill_order_duplicates_total");
+
+        for (int i = 0; i < 3; i++) {
+            KafkaTopics.publish("seckill.purchases", orderId, purchase.type(), purchase.eventId(), purchase.value());
+        }
+
+        Await.until("the redeliveries recognised", Duration.ofSeconds(60),
+                () -> Metrics.value(http(), "seckill_order_duplicates_total"), n -> n >= duplicatesBefore + 3);
+        assertEquals(1, Sales.orders(activity, "CONFIRMED"));
+        assertEquals(4, Sales.durableRemaining(activity), "the unit was taken once");
+    }
+
+    @Test
+    void onlyAdminsCreateSalesOnlyCustomersBuyAndBadInputChangesNothing() {
+        long product = sales().product(20);
+        Instant now = Instant.now();
+        Http customer = http().as(buyers().get(30).token());
+        String valid = Sales.activityJson(product, 5, 1, now.minusSeconds(1), now.plusSeconds(600), null);
+        assertProblem(401, http().post("/api/v1/seckill/activities", valid));
+        assertProblem(403, customer.post("/api/v1/seckill/activities", valid));
+
+        String path = "/api/v1/seckill/activities";
+        assertProblem(400, admin().post(path, Sales.activityJson(product, 0, 1, now, now.plusSeconds(60), null)));
+        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 6, now, now.plusSeconds(60), null)));
+        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 1, now.plusSeconds(60), now, null)));
+        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 1, now.minusSeconds(60),
+                now.minusSeconds(1), null)));
+        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 1, now, now.plusSeconds(60), 0)));
+        assertProblem(400, admin().post(path, "{\"product_id\":" + product + "}"));
+        assertProblem(400, admin().post(path, "{\"product_id\":"));
+        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 1, now, now.plusSeconds(60), null)
+                .replace("\"price\":1.99", "\"price\":-1")));
+        assertProblem(404, admin().post(path, Sales.activityJson(Long.MAX_VALUE, 5, 1, now, now.plusSeconds(60),
+                null)));
+        assertProblem(409, "/problems/insufficient-stock",
+                admin().post(path, Sales.activityJson(product, 21, 1, now, now.plusSeconds(60), null)));
+        assertEquals(20, http().get("/api/v1/products/" + product + "/stock").json().getInt("stock"),
+                "no rejected sale took units");
+
+        long activity = sales().activity(product, 5, 2, null);
+        assertEquals(15, http().get("/api/v1/products/" + product + "/stock").json().getInt("stock"));
+        JsonObject read = http().get("/api/v1/seckill/activities/" + activity).json(); // anonymous read
+        assertEquals(5, read.getInt("remaining"));
+        assertEquals("ACTIVE", read.getString("status"));
+        assertEquals(2, read.getInt("per_user_limit"));
+
+        assertProblem(401, http().post(purchasePath(activity), quantity(1)));
+        assertProblem(403, admin().post(purchasePath(activity), quantity(1)));
+        assertProblem(400, customer.post(purchasePath(activity), quantity(0)));
+        assertProblem(400, customer.post(purchasePath(activity), quantity(3)));
+        assertProblem(400, customer.post(purchasePath(activity), "{\"quantity\":\"two\"}"));
+        assertProblem(400, customer.post(purchasePath(activity), ""));
+        assertProblem(404, customer.post(purchasePath(Long.MAX_VALUE), quantity(1)));
+        assertProblem(404, customer.post(purchasePath(0), quantity(1)));
+        assertProblem(404, http().get("/api/v1/seckill/activities/" + Long.MAX_VALUE));
+        assertProblem(403, customer.get("/api/v1/seckill/activities/" + activity + "/reconciliation"));
+        assertEquals(5, activity(activity).getInt("remaining"), "no rejected purchase took a unit");
+
+        long later = new Sales(admin()).activityLater(product, 60);
+        assertProblem(409, "/problems/activity-not-active", customer.post(purchasePath(later), quantity(1)));
+        assertEquals("SCHEDULED", activity(later).getString("status"));
+    }
+
+    @Test
+    void aBuyerHammeringThePurchaseEndpointIsRateLimited() throws Exception {
+        long activity = sales().activity(1, 1);
+        Account bot = buyers().get(40);
+        List<Callable<Answer>> requests = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            requests.add(() -> purchase(bot, activity, 1));
+        }
+        List<Answer> answers = runConcurrently(requests, 16);
+        Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status,
+                Collectors.counting()));
+        assertEquals(1, byStatus.getOrDefault(202, 0L), byStatus.toString());
+        assertTrue(byStatus.getOrDefault(429, 0L) > 0, "some requests were rate limited: " + byStatus);
+        Http.Reply limited = null;
+        for (int i = 0; i < 100 && limited == null; i++) {
+            Http.Reply reply = send(bot, activity, 1);
+            limited = reply.status() == 429 ? reply : null;
+        }
+        assertProblem(429, "/problems/rate-limited", limited);
+        assertTrue(Long.parseLong(limited.header("Retry-After").orElseThrow()) >= 1);
+    }
+
+    private Http.Reply assertAccepted(Account buyer, long activity, int units) {
+        Http.Reply reply = send(buyer, activity, units);
+        assertEquals(202, reply.status(), reply.body());
+        assertEquals("PENDING", reply.json().getString("status"));
+        return reply;
+    }
+
+    private static String orderIdOf(Http.Reply accepted) {
+        return accepted.json().getString("order_id");
+    }
+
+    private Answer purchase(Account buyer, long activity, int units) {
+        Http.Reply reply = send(buyer, activity, units);
+        boolean problem = reply.contentType().startsWith("application/problem+json");
+        return new Answer(buyer.id(), reply.status(), problem ? reply.json().getString("type") : null,
+                reply.status() == 202 ? orderIdOf(reply) : null);
+    }
+
+    private Http.Reply send(Account buyer, long activity, int units) {
+        return http().as(buyer.token()).post(purchasePath(activity), quantity(units));
+    }
+
+    private JsonObject order(Account owner, String orderId) {
+        return http().as(owner.token()).get("/api/v1/seckill/orders/" + orderId).json();
+    }
+
+    private JsonObject activity(long activity) {
+        return http().get("/api/v1/seckill/activities/" + activity).json();
+    }
+
+    private static <T> List<T> runConcurrently(List<Callable<T>> tasks, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : pool.invokeAll(tasks)) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Http http() {
+        return new Http(base.toString());
+    }
+
+    private Http admin() {
+        if (admin == null) {
+            admin = new Accounts(http()).admin();
+        }
+        return admin;
+    }
+
+    private Sales sales() {
+        return new Sales(admin());
+    }
+
+    /** A thousand signed-up, logged-in customers, shared by the tests (each sale is a fresh activity). */
+    private List<Account> buyers() {
+        if (buyers == null) {
+            Accounts accounts = new Accounts(http());
+            List<Callable<Account>> signUps = new ArrayList<>();
+            for (int i = 0; i < BUYERS; i++) {
+                signUps.add(accounts::newCustomer);
+            }
+            try {
+                buyers = runConcurrently(signUps, 8);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return buyers;
+    }
+}

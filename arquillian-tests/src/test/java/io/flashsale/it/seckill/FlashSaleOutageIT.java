@@ -1,0 +1,146 @@
+package io.flashsale.it.seckill;
+
+import io.flashsale.it.support.Accounts;
+import io.flashsale.it.support.Accounts.Account;
+import io.flashsale.it.support.Await;
+import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.Http;
+import io.flashsale.it.support.PlatformSession;
+import io.flashsale.it.support.Sales;
+import io.flashsale.platform.dataservices.DataService;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.flashsale.it.support.Problems.assertProblem;
+import static io.flashsale.it.support.Sales.purchasePath;
+import static io.flashsale.it.support.Sales.quantity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A sale that goes on while Kafka, then Redis, is stopped: whatever was answered 202 ends CONFIRMED, whatever was
+ * answered 503 left no trace (the buyer may buy again), and the units add up.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FlashSaleOutageIT {
+
+    private static final int UNITS = 60;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final Set<Long> acceptedBuyers = new HashSet<>();
+    private final Set<Long> failedBuyers = new HashSet<>();
+
+    @Test
+    void everyAcceptedPurchaseIsConfirmedAndEveryRefusedOneLeftNoTrace() throws Exception {
+        Http http = new Http(base.toString());
+        Accounts accounts = new Accounts(http);
+        long activity = new Sales(accounts.admin()).activity(UNITS, 1);
+        List<Account> buyers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            buyers.add(accounts.newCustomer());
+        }
+
+        buy(http, activity, buyers.subList(0, 15));
+        DataService kafka = PlatformSession.platform().embedded("kafka").orElseThrow();
+        kafka.stop();
+        try {
+            List<Http.Reply> duringOutage = buy(http, activity, buyers.subList(15, 35));
+            assertTrue(duringOutage.stream().anyMatch(r -> r.status() == 503), "Kafka down shows as 503");
+            duringOutage.stream().filter(r -> r.status() == 503)
+                    .forEach(r -> assertProblem(503, "/problems/service-unavailable", r));
+        } finally {
+            kafka.start();
+        }
+        Await.until("purchases go through again", Duration.ofSeconds(120),
+                () -> buy(http, activity, buyers.subList(35, 36)).get(0).status(), status -> status != 503);
+
+        DataService redis = PlatformSession.platform().embedded("redis").orElseThrow();
+        redis.stop();
+        try {
+            List<Http.Reply> withoutRedis = buy(http, activity, buyers.subList(36, 40));
+            withoutRedis.forEach(r -> assertEquals(503, r.status(), r.body()));
+        } finally {
+            redis.start();
+        }
+        // Redis came back empty (no persistence): housekeeping rebuilds the sale's copy from MySQL once drained
+        Await.until("the sale's Redis copy rebuilt", Duration.ofSeconds(120),
+                () -> buy(http, activity, buyers.subList(40, 41)).get(0).status(), status -> status != 503);
+
+        // those refused earlier try again, with the rest of the crowd
+        List<Account> rest = new ArrayList<>(buyers.subList(41, 100));
+        buyers.stream().filter(b -> failedBuyers.contains(b.id())).forEach(rest::add);
+        buy(http, activity, rest);
+
+        int accepted = acceptedBuyers.size();
+        assertEquals(UNITS, accepted, "with 100 buyers for 60 units, every unit is sold in the end");
+        Await.until("the pipeline drained", Duration.ofSeconds(120), () -> Sales.orders(activity, "CONFIRMED"),
+                confirmed -> confirmed == accepted);
+        assertEquals(acceptedBuyers, Sales.buyers(activity), "exactly the buyers told 202 hold orders");
+        assertEquals(0, Sales.durableRemaining(activity));
+        JsonObject report = accounts.admin().get("/api/v1/seckill/activities/" + activity + "/reconciliation")
+                .json();
+        assertEquals(0, report.getInt("drift_units"), report.toString());
+        assertEquals(0, report.getInt("redis_remaining"), report.toString());
+        assertEquals(0, report.getInt("pending_orders"), report.toString());
+    }
+
+    /** Every buyer presses "buy" once, 8 at a time; records who was accepted and who got 503. */
+    private List<Http.Reply> buy(Http http, long activity, List<Account> buyers) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Http.Reply>> requests = new ArrayList<>();
+            for (Account buyer : buyers) {
+                requests.add(() -> http.as(buyer.token()).post(purchasePath(activity), quantity(1)));
+            }
+            List<Http.Reply> replies = new ArrayList<>();
+            List<Future<Http.Reply>> futures = pool.invokeAll(requests);
+            for (int i = 0; i < futures.size(); i++) {
+                Http.Reply reply = futures.get(i).get();
+                long buyer = buyers.get(i).id();
+                synchronized (this) {
+                    switch (reply.status()) {
+                        case 202 -> {
+                            assertFalse(acceptedBuyers.contains(buyer), "accepted twice: " + buyer);
+                            acceptedBuyers.add(buyer);
+                            failedBuyers.remove(buyer);
+                        }
+                        case 503 -> failedBuyers.add(buyer);
+                        case 409 -> assertEquals("/problems/sold-out", reply.json().getString("type"),
+                                "a buyer refused with 503 must not be 'already purchased': " + reply.body());
+                        default -> throw new AssertionError("unexpected answer " + reply.status() + " " + reply.body());
+                    }
+                }
+                replies.add(reply);
+            }
+            return replies;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
