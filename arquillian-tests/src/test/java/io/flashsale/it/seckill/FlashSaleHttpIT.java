@@ -7,6 +7,7 @@ import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.Metrics;
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Sales;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,6 +16,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.RedisClient;
 
 import java.net.URL;
 import java.time.Duration;
@@ -177,6 +179,39 @@ class FlashSaleHttpIT {
                 () -> Metrics.value(http(), "seckill_order_duplicates_total"), n -> n >= duplicatesBefore + 3);
         assertEquals(1, Sales.orders(activity, "CONFIRMED"));
         assertEquals(4, Sales.durableRemaining(activity), "the unit was taken once");
+    }
+
+    @Test
+    void aSaleWhoseRedisCopyIsLostIsRebuiltFromMysqlAndSellsOnCorrectly() {
+        long activity = sales().activity(5, 1);
+        Account early = buyers().get(50);
+        String earlyOrder = orderIdOf(assertAccepted(early, activity, 1));
+        assertAccepted(buyers().get(51), activity, 1);
+        Await.until("two orders confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+                confirmed -> confirmed == 2);
+
+        var redis = PlatformSession.platform().settings().redis();
+        try (RedisClient client = RedisClient.builder().hostAndPort(redis.host(), redis.port()).build()) {
+            client.del("sk:{a" + activity + "}:stock", "sk:{a" + activity + "}:buyers", "sk:{a" + activity + "}:orders");
+        }
+
+        Await.until("housekeeping rebuilt the sale from MySQL", Duration.ofSeconds(60),
+                () -> activity(activity).getInt("remaining"), remaining -> remaining == 3);
+        Http.Reply again = Await.until("the sale answers again", Duration.ofSeconds(30),
+                () -> send(early, activity, 1), reply -> reply.status() != 503);
+        assertProblem(409, ALREADY_PURCHASED, again);
+        assertEquals(earlyOrder, again.json().getString("order_id"), "buyers were restored from the orders");
+        JsonObject rebuilt = admin().post("/api/v1/seckill/activities/" + activity + "/reconciliation/rebuild", "")
+                .json();
+        assertEquals(0, rebuilt.getInt("drift_units"), rebuilt.toString());
+        assertEquals(3, rebuilt.getInt("redis_remaining"), rebuilt.toString());
+        for (int i = 52; i < 57; i++) {
+            send(buyers().get(i), activity, 1);
+        }
+        Await.until("the sale sold out exactly", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+                confirmed -> confirmed == 5);
+        assertEquals(0, Sales.durableRemaining(activity));
+        assertEquals(0, activity(activity).getInt("remaining"));
     }
 
     @Test

@@ -86,8 +86,7 @@ class FlashSaleOutageIT {
         } finally {
             redis.start();
         }
-        // Redis came back empty (no persistence): housekeeping rebuilds the sale's copy from MySQL once drained
-        Await.until("the sale's Redis copy rebuilt", Duration.ofSeconds(120),
+        Await.until("Redis back with its data (append-only file)", Duration.ofSeconds(120),
                 () -> buy(http, activity, buyers.subList(40, 41)).get(0).status(), status -> status != 503);
 
         // those refused earlier try again, with the rest of the crowd

@@ -92,6 +92,12 @@ public class ActivityService {
         }
     }
 
+    /** Sales whose window is open now. */
+    public List<ActivityId> salesOnNow() {
+        Instant now = Instant.now();
+        return activities.openOrStartingBefore(now, now).stream().map(SeckillActivity::id).toList();
+    }
+
     /** Sales on now whose Redis counter vanished after they were warmed: Redis lost its data. */
     public List<ActivityId> salesMissingInCache() {
         Instant now = Instant.now();

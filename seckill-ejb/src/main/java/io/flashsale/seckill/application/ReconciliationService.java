@@ -42,6 +42,10 @@ public class ReconciliationService {
     @ConfigProperty(name = "flashsale.seckill.rebuild.drain-wait-millis", defaultValue = "10000")
     long drainWaitMillis;
 
+    @Inject
+    @ConfigProperty(name = "flashsale.kafka.send-timeout-millis", defaultValue = "3000")
+    long sendTimeoutMillis;
+
     public ReconciliationReport check(ActivityId id) {
         activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
         CacheSnapshot snapshot = cache.snapshot(id);
@@ -64,7 +68,9 @@ public class ReconciliationService {
      */
     public ReconciliationReport rebuild(ActivityId id) {
         activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
-        cache.pause(id, drainWaitMillis + 30_000);
+        cache.pause(id, drainWaitMillis + sendTimeoutMillis + 30_000);
+        // purchases accepted just before the pause are still waiting for Kafka: let each end in an ack or an undo
+        LockSupport.parkNanos((sendTimeoutMillis + 500) * 1_000_000L);
         long deadline = System.nanoTime() + drainWaitMillis * 1_000_000L;
         while (pipeline.backlog() > 0) {
             if (System.nanoTime() - deadline > 0) {

@@ -18,9 +18,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every two seconds, on the one instance that holds the cluster lease: warms sales about to start, restores a Redis
- * copy that vanished, cancels orders unpaid past their payment window (units back on sale), and settles ended
- * sales with the product. Each step is its own transaction(s); a failing step is retried on the next tick.
+ * Every two seconds, on the one instance that holds the cluster lease: warms sales about to start, reconciles the
+ * sales on now (every tenth second; the drift metric), restores a Redis copy that vanished, cancels orders unpaid
+ * past their payment window (units back on sale), and settles ended sales with the product. Each step is its own
+ * transaction(s); a failing step is retried on the next tick. Every instance publishes the remaining-units gauge.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -29,6 +30,7 @@ public class SaleHousekeeping {
 
     private static final Logger LOG = Logger.getLogger(SaleHousekeeping.class.getName());
     private static final int BATCH = 200;
+    private static final int RECONCILE_EVERY_TICKS = 5;
 
     @EJB
     ClusterLease lease;
@@ -49,6 +51,7 @@ public class SaleHousekeeping {
     DriftGauges gauges;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private long ticks;
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     public void tick() {
@@ -56,7 +59,11 @@ public class SaleHousekeeping {
             return;
         }
         try {
+            step("remaining gauges", this::publishRemaining);
             if (lease.hold("seckill-housekeeping", Duration.ofSeconds(10))) {
+                if (ticks++ % RECONCILE_EVERY_TICKS == 0) {
+                    step("reconcile", this::reconcileSalesOnNow);
+                }
                 step("warm-up", sales::warmStartingSales);
                 step("restore lost cache", this::restoreLostCaches);
                 step("cancel unpaid", this::cancelUnpaid);
@@ -67,6 +74,19 @@ public class SaleHousekeeping {
             LOG.log(Level.WARNING, "seckill housekeeping could not take its lease: {0}", e.toString());
         } finally {
             running.set(false);
+        }
+    }
+
+    /** Every instance publishes the units left of the sales on now (one Redis GET each). */
+    private void publishRemaining() {
+        for (ActivityId id : sales.salesOnNow()) {
+            gauges.remaining(id, sales.find(id).remaining());
+        }
+    }
+
+    private void reconcileSalesOnNow() {
+        for (ActivityId id : sales.salesOnNow()) {
+            reconciliation.check(id);
         }
     }
 

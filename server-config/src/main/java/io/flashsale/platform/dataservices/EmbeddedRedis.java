@@ -38,7 +38,9 @@ public final class EmbeddedRedis implements DataService {
                 .bind("127.0.0.1")
                 .setting("dir " + dir)
                 .setting("save \"\"")
-                .setting("appendonly no")
+                // the seckill stock, its buyers and the undo records must survive a restart, like in production
+                .setting("appendonly yes")
+                .setting("appendfsync everysec")
                 .setting("maxclients 2000")
                 .setting("tcp-backlog 511")
                 .onShutdownForceStop(true)

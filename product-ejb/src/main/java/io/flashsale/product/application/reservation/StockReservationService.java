@@ -12,8 +12,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
@@ -27,6 +29,9 @@ public class StockReservationService {
 
     @EJB
     StockTransactions transactions;
+
+    @Inject
+    ReservationMetrics metrics;
 
     @Inject
     ProductLock productLock;
@@ -64,7 +69,7 @@ public class StockReservationService {
             throw new InvalidInputException("quantity must be between 1 and " + maxQuantity);
         }
         Quantity quantity = new Quantity(units);
-        try {
+        try (Timer.Context timed = metrics.reservationTimer(strategy).time()) {
             return switch (strategy) {
                 case PESSIMISTIC -> transactions.reserveWithRowLock(product, id, quantity);
                 case OPTIMISTIC -> reserveOptimistically(product, id, quantity);
@@ -89,6 +94,7 @@ public class StockReservationService {
             try {
                 return transactions.reserveWithVersionCheck(product, id, quantity);
             } catch (StaleProductException stale) {
+                metrics.optimisticRetry();
                 if (attempt >= optimisticAttempts) {
                     throw new ContentionException("gave up after " + attempt + " optimistic attempts; retry");
                 }
@@ -99,10 +105,12 @@ public class StockReservationService {
 
     private ReservationView reserveUnderLease(ProductId product, ReservationId id, Quantity quantity) {
         String key = "product:" + product.value();
-        ProductLock.Lease lease = productLock.acquire(key, Duration.ofMillis(leaseMillis),
-                Duration.ofMillis(lockWaitMillis))
-                .orElseThrow(() -> new ContentionException("waited " + lockWaitMillis
-                        + " ms for the product lock; retry"));
+        long waitStarted = System.nanoTime();
+        Optional<ProductLock.Lease> acquired = productLock.acquire(key, Duration.ofMillis(leaseMillis),
+                Duration.ofMillis(lockWaitMillis));
+        metrics.lockWait(Duration.ofNanos(System.nanoTime() - waitStarted), acquired.isPresent());
+        ProductLock.Lease lease = acquired.orElseThrow(() -> new ContentionException("waited " + lockWaitMillis
+                + " ms for the product lock; retry"));
         try {
             return transactions.reserveWithConditionalUpdate(product, id, quantity);
         } finally {

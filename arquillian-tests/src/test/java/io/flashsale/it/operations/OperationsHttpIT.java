@@ -1,0 +1,183 @@
+package io.flashsale.it.operations;
+
+import io.flashsale.it.support.Accounts;
+import io.flashsale.it.support.Accounts.Account;
+import io.flashsale.it.support.Await;
+import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.Http;
+import io.flashsale.it.support.KafkaTopics;
+import io.flashsale.it.support.Metrics;
+import io.flashsale.it.support.PlatformSession;
+import io.flashsale.it.support.Sales;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.flashsale.it.support.Sales.purchasePath;
+import static io.flashsale.it.support.Sales.quantity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the people running a sale watch: health, metrics, the API description, the logs. */
+@ExtendWith(ArquillianExtension.class)
+class OperationsHttpIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void startupLivenessAndReadinessAreReported() {
+        Http.Reply started = http().get("/health/started");
+        assertEquals(200, started.status(), started.body());
+        assertTrue(started.body().contains("\"deployment\""), started.body());
+        assertEquals(200, http().get("/health/live").status());
+        assertEquals(200, http().get("/health/ready").status());
+    }
+
+    @Test
+    void metricsFollowAScriptedSale() {
+        Accounts accounts = new Accounts(http());
+        Http admin = accounts.admin();
+        long activity = new Sales(admin).activity(3, 1);
+        List<Account> buyers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            buyers.add(accounts.newCustomer());
+        }
+        double accepted = purchases("accepted");
+        double soldOut = purchases("sold_out");
+        double already = purchases("already_purchased");
+        double rejected = purchases("rejected");
+        double written = Metrics.value(http(), "seckill_orders_written_total");
+
+        for (Account buyer : buyers) {
+            http().as(buyer.token()).post(purchasePath(activity), quantity(1));
+        }
+        http().as(buyers.get(0).token()).post(purchasePath(activity), quantity(1));
+        http().as(buyers.get(1).token()).post(purchasePath(activity), quantity(2));
+
+        assertEquals(accepted + 3, purchases("accepted"));
+        assertEquals(soldOut + 2, purchases("sold_out"));
+        assertEquals(already + 1, purchases("already_purchased"));
+        assertEquals(rejected + 1, purchases("rejected"));
+        Await.until("orders written", Duration.ofSeconds(60),
+                () -> Metrics.value(http(), "seckill_orders_written_total"), n -> n >= written + 3);
+        String sale = "activity=\"" + activity + "\"";
+        Await.until("the sale's remaining units published", Duration.ofSeconds(30),
+                () -> Metrics.present(http(), "seckill_remaining_units")
+                        && Metrics.value(http(), "seckill_remaining_units", sale) == 0
+                        && http().get("/metrics").body().contains(sale), ok -> ok);
+        Await.until("the sale reconciled without drift", Duration.ofSeconds(30),
+                () -> http().get("/metrics").body().lines()
+                        .anyMatch(l -> l.startsWith("seckill_reconciliation_drift_units") && l.contains(sale)),
+                ok -> ok);
+        assertEquals(0, Metrics.value(http(), "seckill_reconciliation_drift_units", sale));
+        assertTrue(Metrics.present(http(), "seckill_order_writer_lag_seconds"));
+
+        long product = new Sales(admin).product(10);
+        for (String strategy : List.of("pessimistic", "optimistic", "redis-lock")) {
+            admin.post("/api/v1/products/" + product + "/stock/reserve?strategy=" + strategy,
+                    "{\"quantity\":1,\"order_id\":\"ops-" + UUID.randomUUID() + "\"}");
+            assertTrue(Metrics.value(http(), "stock_reservation_seconds_count", "strategy=\"" + strategy + "\"") >= 1,
+                    strategy);
+        }
+        assertTrue(Metrics.present(http(), "stock_optimistic_retries_total"));
+        assertTrue(Metrics.value(http(), "stock_lock_wait_seconds_count", "acquired=\"true\"") >= 1);
+    }
+
+    @Test
+    void aPoisonPurchaseMessageIsDeadLetteredInsteadOfBlockingThePipeline() {
+        double before = Metrics.value(http(), "seckill_purchases_dead_lettered_total");
+        String poison = "not a purchase " + UUID.randomUUID();
+        KafkaTopics.publish("seckill.purchases", UUID.randomUUID().toString(), "SeckillPurchase",
+                UUID.randomUUID().toString(), poison);
+
+        Await.until("dead-lettered", Duration.ofSeconds(60),
+                () -> Metrics.value(http(), "seckill_purchases_dead_lettered_total"), n -> n >= before + 1);
+        assertTrue(KafkaTopics.read("seckill.purchases.dlq", "dead-letter", 100, Duration.ofSeconds(20)).stream()
+                .anyMatch(e -> e.value().equals(poison)), "the message is on the dead-letter topic as it was");
+        Accounts accounts = new Accounts(http());
+        long activity = new Sales(accounts.admin()).activity(1, 1);
+        Account buyer = accounts.newCustomer();
+        assertEquals(202, http().as(buyer.token()).post(purchasePath(activity), quantity(1)).status());
+        Await.until("later purchases still become orders", Duration.ofSeconds(60),
+                () -> Sales.orders(activity, "CONFIRMED"), n -> n == 1);
+    }
+
+    @Test
+    void openApiDescribesEveryEndpointOfTheContractAndTheApiPageShowsIt() {
+        Http.Reply openapi = http().get("/openapi");
+        assertEquals(200, openapi.status());
+        String document = openapi.body();
+        for (String path : List.of("/api/v1/users", "/api/v1/users/me", "/api/v1/auth/token", "/api/v1/products",
+                "/api/v1/products/{id}", "/api/v1/products/{id}/stock", "/api/v1/products/{id}/stock/reserve",
+                "/api/v1/products/{id}/stock/release", "/api/v1/seckill/activities", "/api/v1/seckill/activities/{id}",
+                "/api/v1/seckill/activities/{id}/purchase", "/api/v1/seckill/activities/{id}/reconciliation",
+                "/api/v1/seckill/activities/{id}/reconciliation/rebuild", "/api/v1/seckill/orders/{orderId}",
+                "/api/v1/seckill/orders/{orderId}/pay", "/api/v1/ping")) {
+            assertTrue(document.contains(path + ":"), "OpenAPI lists " + path);
+        }
+        assertTrue(document.contains("application/problem+json"), "problem answers are described");
+        assertTrue(document.contains("Problem:"), "the problem schema is described");
+        assertTrue(document.contains("bearer"), "the bearer security scheme is described");
+
+        Http.Reply page = http().get("/api-docs/");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("url: \"/openapi\""), page.body());
+        String script = page.body().replaceAll("(?s).*<script src=\"\\.\\./([^\"]+)\".*", "$1");
+        assertEquals(200, http().get("/" + script).status(), "the page's Swagger UI script is served: " + script);
+    }
+
+    @Test
+    void everyFailedRequestIsLoggedOnceWithTheCorrelationIdItReturned() {
+        String id = "it-" + UUID.randomUUID();
+        Http.Reply missing = http().get("/api/v1/products/999999999", "X-Request-Id", id);
+        assertEquals(404, missing.status());
+        assertEquals(id, missing.header("X-Request-Id").orElseThrow(), "the client's id is echoed");
+        Http.Reply badToken = http().as("not-a-token").get("/api/v1/users/me");
+        assertEquals(401, badToken.status());
+        String generated = badToken.header("X-Request-Id").orElseThrow();
+        assertTrue(http().get("/health/live").header("X-Request-Id").isPresent());
+
+        Await.until("both failures logged", Duration.ofSeconds(30), () -> log(), log -> log.contains("id=" + id)
+                && log.contains("id=" + generated));
+        String log = log();
+        assertEquals(1, log.lines().filter(l -> l.contains("id=" + id)).count(), "one line per failed request");
+        assertTrue(log.lines().anyMatch(l -> l.contains("id=" + id) && l.contains("status=404")
+                && l.contains("/api/v1/products/999999999")));
+        assertFalse(log.contains("not-a-token"), "tokens are never logged");
+    }
+
+    private static String log() {
+        try {
+            return Files.readString(PlatformSession.platform().domain().serverLog());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private double purchases(String outcome) {
+        return Metrics.value(http(), "seckill_purchases_total", "outcome=\"" + outcome + "\"");
+    }
+
+    private Http http() {
+        return new Http(base.toString());
+    }
+}

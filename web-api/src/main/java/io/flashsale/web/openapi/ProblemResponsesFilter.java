@@ -1,0 +1,84 @@
+package io.flashsale.web.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Documents the error answers every endpoint shares, once, instead of annotating each method: the RFC 9457 problem
+ * schema and, per operation, the statuses it can answer with it (registered as {@code mp.openapi.filter}).
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        if (api.getComponents() == null) {
+            api.components(OASFactory.createComponents());
+        }
+        api.getComponents().addSchema("Problem", problemSchema());
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                errorsOf(path, method, operation).forEach((status, description) -> {
+                    if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse(status)) {
+                        operation.getResponses().addAPIResponse(status, problem(description));
+                    }
+                })));
+    }
+
+    private static Map<String, String> errorsOf(String path, PathItem.HttpMethod method, Operation operation) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("400", "invalid input (type /problems/invalid-input): nothing was changed");
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured) {
+            errors.put("401", "missing, expired or invalid bearer token");
+            errors.put("403", "the token's role may not do this");
+        }
+        if (path.contains("{")) {
+            errors.put("404", "no such resource (or not yours)");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            errors.put("409", "a business rule said no: e.g. insufficient-stock, contention, sold-out,"
+                    + " already-purchased (with order_id), activity-not-active, order-pending, username taken");
+        }
+        if (path.endsWith("/purchase") || path.endsWith("/auth/token")) {
+            errors.put("429", "too many requests (rate-limited, too-many-login-attempts); see Retry-After");
+        }
+        errors.put("503", "MySQL, Redis or Kafka unavailable, or the instance is shedding load; nothing was taken,"
+                + " retry after Retry-After");
+        return errors;
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema()
+                .type(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details; clients switch on 'type'")
+                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                        .example("/problems/sold-out"))
+                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("available", OASFactory.createSchema().type(Schema.SchemaType.INTEGER)
+                        .description("insufficient-stock: units available"))
+                .addProperty("order_id", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                        .description("already-purchased: the buyer's existing order"));
+    }
+}
