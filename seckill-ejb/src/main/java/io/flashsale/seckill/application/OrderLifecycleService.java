@@ -38,6 +38,9 @@ public class OrderLifecycleService {
     @Inject
     OrderEvents events;
 
+    @Inject
+    SaleCatalog catalog;
+
     public OrderView pay(OrderId id, long payer) {
         SeckillOrder order = orders.findForUpdate(id).filter(o -> o.userId() == payer)
                 .orElseThrow(() -> new OrderNotConfirmedYetException(id));
@@ -63,6 +66,7 @@ public class OrderLifecycleService {
     public void releaseInCache(OrderId id) {
         SeckillOrder order = orders.findForUpdate(id).orElseThrow(() -> new NotFoundException("order", id));
         cache.undo(new ActivityId(order.activityId()), order.userId(), id, true);
+        catalog.forgetOrder(new ActivityId(order.activityId()), order.userId());
         order.cacheReleased();
     }
 

@@ -90,6 +90,9 @@ public class PurchaseService {
             throw new InvalidInputException("quantity must be between 1 and " + terms.perUserLimit());
         }
         if (catalog.soldOut(activity)) {
+            catalog.rememberedOrder(activity, userId).ifPresent(order -> {
+                throw new AlreadyPurchasedException(activity, order);
+            });
             throw new SoldOutException(activity);
         }
         OrderId orderId = OrderId.next();
@@ -102,7 +105,10 @@ public class PurchaseService {
                 }
                 throw new SoldOutException(activity);
             }
-            case ALREADY_PURCHASED -> throw new AlreadyPurchasedException(activity, attempt.existingOrderId());
+            case ALREADY_PURCHASED -> {
+                catalog.rememberOrder(activity, userId, attempt.existingOrderId());
+                throw new AlreadyPurchasedException(activity, attempt.existingOrderId());
+            }
             case OVER_LIMIT -> throw new InvalidInputException("quantity must be between 1 and "
                     + terms.perUserLimit());
             case NOT_ON_SALE, PAUSED -> throw new SaleNotReadyException(activity);
@@ -114,6 +120,7 @@ public class PurchaseService {
         } catch (RuntimeException sendFailed) {
             compensate(activity, userId, orderId, sendFailed);
         }
+        catalog.rememberOrder(activity, userId, orderId.value());
         return new PurchaseReceipt(orderId.value(), "PENDING");
     }
 

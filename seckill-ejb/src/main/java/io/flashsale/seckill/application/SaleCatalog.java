@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -38,6 +39,7 @@ public class SaleCatalog {
 
     private final ConcurrentMap<Long, Cached> terms = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, Long> soldOutUntil = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, ConcurrentMap<Long, String>> ordersOfBuyers = new ConcurrentHashMap<>();
 
     public SaleTerms terms(ActivityId id) {
         long now = System.nanoTime();
@@ -65,9 +67,30 @@ public class SaleCatalog {
         soldOutUntil.put(id.value(), System.nanoTime() + soldOutMillis * 1_000_000L);
     }
 
+    /**
+     * Remembers who bought here, so that a buyer asking again while the sold-out flag is up still hears
+     * already-purchased with the order id (the flag spares Redis; the memory is per instance, like the flag).
+     */
+    public void rememberOrder(ActivityId id, long userId, String orderId) {
+        ordersOfBuyers.computeIfAbsent(id.value(), key -> new ConcurrentHashMap<>()).put(userId, orderId);
+    }
+
+    public Optional<String> rememberedOrder(ActivityId id, long userId) {
+        Map<Long, String> orders = ordersOfBuyers.get(id.value());
+        return Optional.ofNullable(orders == null ? null : orders.get(userId));
+    }
+
+    public void forgetOrder(ActivityId id, long userId) {
+        Map<Long, String> orders = ordersOfBuyers.get(id.value());
+        if (orders != null) {
+            orders.remove(userId);
+        }
+    }
+
     public void forget(ActivityId id) {
         terms.remove(id.value());
         soldOutUntil.remove(id.value());
+        ordersOfBuyers.remove(id.value());
     }
 
     /** Activities this instance has seen lately (where a pending order may be looked up). */

@@ -6,6 +6,7 @@ import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.infrastructure.json.JsonFormat;
 import io.flashsale.shared.infrastructure.persistence.SqlErrors;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -43,6 +44,7 @@ public class PurchaseEventConsumer {
     long backoffMillis;
 
     @Incoming("seckill-purchases-in")
+    @Blocking // JTA transactions and retry pauses stay off the Vert.x event loop the Kafka connector delivers on
     public void consume(List<String> records) {
         List<SeckillPurchase> purchases = new ArrayList<>(records.size());
         for (String json : records) {

@@ -1,4 +1,4 @@
-package io.flashsale.web.openapi;
+package io.flashsale.shared.infrastructure.openapi;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Documents the error answers every endpoint shares, once, instead of annotating each method: the RFC 9457 problem
- * schema and, per operation, the statuses it can answer with it (registered as {@code mp.openapi.filter}).
+ * schema and, per operation, the statuses it can answer with it (registered as {@code mp.openapi.filter}). It lives
+ * in the EAR's lib/ because Payara builds the document with the application's (EAR) class loader and configuration.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
