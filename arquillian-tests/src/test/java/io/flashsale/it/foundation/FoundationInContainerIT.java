@@ -100,8 +100,8 @@ class FoundationInContainerIT {
         ActivityId activity = new ActivityId(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
         Instant now = Instant.now();
         assertEquals(Outcome.NOT_ON_SALE, stockCache.tryPurchase(activity, 1, 1, 1, OrderId.next(), now).outcome());
-        stockCache.warm(activity, 3);
-        stockCache.warm(activity, 99);
+        stockCache.warm(activity, 3, 2, now.minusSeconds(1), now.plusSeconds(60));
+        stockCache.warm(activity, 99, 2, now.minusSeconds(1), now.plusSeconds(60));
         assertEquals(3, stockCache.remaining(activity).orElseThrow(), "warming never overwrites a live counter");
 
         OrderId first = OrderId.next();
@@ -114,6 +114,10 @@ class FoundationInContainerIT {
         assertEquals(first.value(), again.existingOrderId());
 
         assertEquals(Outcome.OVER_LIMIT, stockCache.tryPurchase(activity, 2, 3, 2, OrderId.next(), now).outcome());
+        assertEquals(Outcome.OVER_LIMIT, stockCache.tryPurchase(activity, 2, 3, 5, OrderId.next(), now).outcome(),
+                "the limit in Redis wins over a caller's stale one");
+        assertEquals(Outcome.OUTSIDE_WINDOW,
+                stockCache.tryPurchase(activity, 2, 1, 2, OrderId.next(), now.plusSeconds(61)).outcome());
         PurchaseAttempt soldOut = stockCache.tryPurchase(activity, 2, 2, 2, OrderId.next(), now);
         assertEquals(Outcome.SOLD_OUT, soldOut.outcome());
         assertEquals(1, soldOut.remaining());

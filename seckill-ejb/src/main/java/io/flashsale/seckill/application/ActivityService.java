@@ -76,7 +76,7 @@ public class ActivityService {
             throw e;
         }
         if (warmNow) {
-            cache.warm(activity.id(), stock);
+            cache.warm(activity.id(), stock, perUserLimit, startsAt, endsAt);
         }
         return ActivityView.of(activity, stock, now);
     }
@@ -86,7 +86,8 @@ public class ActivityService {
         Instant now = Instant.now();
         for (SeckillActivity activity : activities.openOrStartingBefore(now, now.plusSeconds(warmUpSeconds))) {
             if (!activity.warmed()) {
-                cache.warm(activity.id(), activity.remaining());
+                cache.warm(activity.id(), activity.remaining(), activity.perUserLimit(), activity.startsAt(),
+                        activity.endsAt());
                 activities.markWarmed(activity.id(), now);
             }
         }

@@ -3,6 +3,7 @@ package io.flashsale.seckill.application;
 import io.flashsale.seckill.application.PurchaseOutcomes.Outcome;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.ActivityNotActiveException;
+import io.flashsale.seckill.domain.model.activity.ActivityStatus;
 import io.flashsale.seckill.domain.model.activity.AlreadyPurchasedException;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt;
 import io.flashsale.seckill.domain.model.activity.PurchaseRateLimitedException;
@@ -112,6 +113,8 @@ public class PurchaseService {
             case OVER_LIMIT -> throw new InvalidInputException("quantity must be between 1 and "
                     + terms.perUserLimit());
             case NOT_ON_SALE, PAUSED -> throw new SaleNotReadyException(activity);
+            case OUTSIDE_WINDOW -> throw new ActivityNotActiveException(activity,
+                    now.isBefore(terms.startsAt()) ? ActivityStatus.SCHEDULED : ActivityStatus.ENDED);
         }
         SeckillPurchase purchase = new SeckillPurchase(OutgoingEvent.newEventId(), orderId.value(), activity.value(),
                 userId, quantity, terms.price(), now);

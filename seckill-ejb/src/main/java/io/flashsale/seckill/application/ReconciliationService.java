@@ -4,6 +4,7 @@ import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.ActivityRepository;
 import io.flashsale.seckill.domain.model.activity.CacheSnapshot;
 import io.flashsale.seckill.domain.model.activity.HeldPurchase;
+import io.flashsale.seckill.domain.model.activity.SeckillActivity;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
@@ -83,6 +84,8 @@ public class ReconciliationService {
                 .map(o -> new HeldPurchase(o.orderId(), o.userId(), o.quantity(), o.createdAt(), true))
                 .toList();
         cache.rebuild(id, remaining, live);
+        SeckillActivity activity = activities.find(id).orElseThrow();
+        cache.warm(id, remaining, activity.perUserLimit(), activity.startsAt(), activity.endsAt()); // metadata
         return check(id);
     }
 

@@ -40,8 +40,15 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     RedisConnection redis;
 
     @Override
-    public void warm(ActivityId activity, int units) {
-        call(() -> redis.client().set(SeckillKeys.stock(activity), Integer.toString(units), SetParams.setParams().nx()));
+    public void warm(ActivityId activity, int units, int perUserLimit, Instant startsAt, Instant endsAt) {
+        call(() -> {
+            try (var multi = redis.client().multi()) {
+                multi.set(SeckillKeys.stock(activity), Integer.toString(units), SetParams.setParams().nx());
+                multi.hset(SeckillKeys.meta(activity), Map.of("limit", Integer.toString(perUserLimit),
+                        "starts", Long.toString(startsAt.toEpochMilli()), "ends", Long.toString(endsAt.toEpochMilli())));
+                return multi.exec();
+            }
+        });
     }
 
     @Override

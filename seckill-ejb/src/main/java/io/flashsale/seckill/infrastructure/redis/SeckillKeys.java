@@ -30,9 +30,14 @@ final class SeckillKeys {
         return prefix(activity) + "undone";
     }
 
+    static String meta(ActivityId activity) {
+        return prefix(activity) + "meta";
+    }
+
     /** KEYS of the activity's Lua scripts, in their order. */
     static List<String> of(ActivityId activity) {
-        return List.of(stock(activity), buyers(activity), orders(activity), paused(activity), undone(activity));
+        return List.of(stock(activity), buyers(activity), orders(activity), paused(activity), undone(activity),
+                meta(activity));
     }
 
     private static String prefix(ActivityId activity) {

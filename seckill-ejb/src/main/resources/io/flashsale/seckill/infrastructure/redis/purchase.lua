@@ -1,19 +1,30 @@
--- One purchase, atomically: pause check, buyer limit, stock check, decrement, buyer and order record.
+-- One purchase, atomically: pause check, sale window, buyer limit, stock check, decrement, buyer and order record.
 -- KEYS[1] stock counter, KEYS[2] buyers hash (user id -> order id), KEYS[3] orders hash
--- (order id -> "user id:quantity:accepted at millis"), KEYS[4] pause flag; one hash tag, so Redis Cluster can run it.
--- ARGV[1] user id, ARGV[2] quantity, ARGV[3] per-user limit, ARGV[4] order id, ARGV[5] accepted at (epoch millis)
+-- (order id -> "user id:quantity:accepted at millis"), KEYS[4] pause flag, KEYS[5] undone order ids, KEYS[6] the
+-- sale's metadata hash (limit, starts, ends in epoch millis); one hash tag, so Redis Cluster can run it.
+-- ARGV[1] user id, ARGV[2] quantity, ARGV[3] per-user limit (used when there is no metadata), ARGV[4] order id,
+-- ARGV[5] accepted at (epoch millis)
 -- Returns {outcome, value}: 0 accepted (value = units left), 1 sold out (value = units left),
 -- 2 already purchased (value = the existing order id), 3 over the per-user limit, 4 not on sale (no stock key),
--- 5 paused for a rebuild.
+-- 5 paused for a rebuild, 6 outside the sale's window.
 if redis.call('EXISTS', KEYS[4]) == 1 then
   return {5, ''}
+end
+local limit = tonumber(ARGV[3])
+local meta = redis.call('HMGET', KEYS[6], 'limit', 'starts', 'ends')
+if meta[1] then
+  local at = tonumber(ARGV[5])
+  if at < tonumber(meta[2]) or at >= tonumber(meta[3]) then
+    return {6, ''}
+  end
+  limit = tonumber(meta[1])
 end
 local existing = redis.call('HGET', KEYS[2], ARGV[1])
 if existing then
   return {2, existing}
 end
 local quantity = tonumber(ARGV[2])
-if quantity > tonumber(ARGV[3]) then
+if quantity > limit then
   return {3, ''}
 end
 local stock = redis.call('GET', KEYS[1])

@@ -14,8 +14,11 @@ import java.util.Set;
  */
 public interface SeckillStockCache {
 
-    /** Puts the units on sale unless the activity is already warm (a live counter is never overwritten). */
-    void warm(ActivityId activity, int units);
+    /**
+     * Puts the units on sale unless the activity is already warm (a live counter is never overwritten), and (re)writes
+     * the sale's metadata the purchase script enforces: the per-user limit and the window.
+     */
+    void warm(ActivityId activity, int units, int perUserLimit, Instant startsAt, Instant endsAt);
 
     /** One atomic step: buyer limit, stock check, decrement, buyer and order record. */
     PurchaseAttempt tryPurchase(ActivityId activity, long userId, int quantity, int perUserLimit, OrderId orderId,
