@@ -6,6 +6,7 @@ import io.flashsale.product.application.ProductCatalogService;
 import io.flashsale.product.application.ProductView;
 import io.flashsale.product.domain.model.ProductId;
 import io.flashsale.seckill.application.ActivityService;
+import io.flashsale.seckill.application.ClusterLease;
 import io.flashsale.seckill.application.OrderQueryService;
 import io.flashsale.seckill.application.OrderView;
 import io.flashsale.seckill.application.PurchaseEvents;
@@ -34,6 +35,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +46,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +67,9 @@ class FoundationInContainerIT {
 
     @EJB
     ActivityService activities;
+
+    @EJB
+    ClusterLease lease;
 
     @Inject
     SeckillStockCache stockCache;
@@ -165,6 +171,24 @@ class FoundationInContainerIT {
                 count -> count == duplicatesBefore + 1);
         assertEquals(1, orders.countByActivity(activity));
         assertEquals(5, catalog.find(new ProductId(product.id())).stock(), "the sale's units left the product");
+    }
+
+    @Test
+    void aClusterLeaseIsHeldByOneInstanceUntilItExpires() throws SQLException {
+        String job = "it-job-" + UUID.randomUUID();
+        assertTrue(lease.hold(job, Duration.ofSeconds(30)), "a free lease is taken");
+        assertTrue(lease.hold(job, Duration.ofSeconds(30)), "and renewed by its holder");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement takeOver = connection.prepareStatement(
+                     "UPDATE seckill_job_lease SET holder = 'another-instance', lease_until = ? WHERE job = ?")) {
+            takeOver.setTimestamp(1, Timestamp.from(Instant.now().plusSeconds(60)));
+            takeOver.setString(2, job);
+            assertEquals(1, takeOver.executeUpdate());
+            assertFalse(lease.hold(job, Duration.ofSeconds(30)), "another instance holds it");
+            takeOver.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
+            takeOver.executeUpdate();
+            assertTrue(lease.hold(job, Duration.ofSeconds(30)), "an expired lease is taken over");
+        }
     }
 
     private long duplicatesSkipped() {
