@@ -101,6 +101,19 @@ final class LoadRun {
         return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
+    interface Measurement {
+        Result run() throws InterruptedException;
+    }
+
+    /** Runs the measurement {@code repetitions} times; the run with the median throughput stands for them. */
+    static Result median(int repetitions, Measurement measurement) throws InterruptedException {
+        List<Result> runs = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            runs.add(measurement.run());
+        }
+        return median(runs);
+    }
+
     static Result median(List<Result> runs) {
         List<Result> byThroughput = new ArrayList<>(runs);
         byThroughput.sort((a, b) -> Double.compare(a.throughput(), b.throughput()));

@@ -1,16 +1,12 @@
 package io.flashsale.benchmarks;
 
-import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
-import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
-import io.flashsale.platform.Secrets;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reserve throughput and latency per strategy at 1, 16 and 64 clients, on one hot product and spread over 100
@@ -35,63 +29,47 @@ public final class StockReservationBenchmark {
     private static final int[] CLIENTS = {1, 16, 64};
     private static final String[] STRATEGIES = {"pessimistic", "optimistic", "redis-lock"};
     private static final long STOCK = 100_000_000L;
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-    private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
     private StockReservationBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        double seconds = Double.parseDouble(System.getProperty("benchmark.seconds", "4"));
-        int repetitions = Integer.getInteger("benchmark.repetitions", 3);
-        PlatformSettings settings = PlatformSettings.resolve();
-        Platform platform = new Platform(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
-        platform.resetData();
-        platform.start();
-        platform.deploy();
-        platform.awaitReady(Duration.ofMinutes(3));
-
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String base = settings.httpBaseUrl() + "/api/v1";
-        String api = base + "/products";
-        Secrets.AdminCredentials admin = settings.secrets().admin();
-        String adminToken = login(http, base, admin.username(), admin.password());
-        String buyerPassword = "bench-" + UUID.randomUUID();
-        String buyer = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        post(http, base + "/users", null, credentials(buyer, buyerPassword), 201);
-        String buyerToken = login(http, base, buyer, buyerPassword);
-        long hot = createProduct(http, api, adminToken);
+    static void run(PlatformSettings settings, double seconds, int repetitions) throws Exception {
+        BenchmarkClient client = new BenchmarkClient(settings);
+        HttpClient http = client.http;
+        String api = client.api + "/products";
+        String adminToken = client.adminToken();
+        String buyerToken = client.newCustomerToken();
+        long hot = client.createProduct(adminToken, STOCK);
         long[] spread = new long[100];
         for (int i = 0; i < spread.length; i++) {
-            spread[i] = createProduct(http, api, adminToken);
+            spread[i] = client.createProduct(adminToken, STOCK);
         }
 
         // a freshly deployed server runs interpreted and JIT-compiles for a while: warm every path up first
         double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "20"));
         for (String strategy : STRATEGIES) {
             LoadRun.run(16, warmUpSeconds / STRATEGIES.length, 0.1,
-                    client -> httpReserve(http, api, buyerToken, strategy, false, hot, spread));
+                    c -> httpReserve(http, api, buyerToken, strategy, false, hot, spread));
         }
-        LoadRun.run(16, 2, 0.1, client -> httpPing(http, base));
+        LoadRun.run(16, 2, 0.1, c -> client.ping());
 
         List<String> rows = new ArrayList<>();
         for (int clients : CLIENTS) {
-            LoadRun.Result noop = median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
-                    client -> httpPing(http, base)));
+            LoadRun.Result noop = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
+                    c -> client.ping()));
             rows.add(row(clients, "-", "ceiling: HTTP no-op endpoint (GET /api/v1/ping)", noop, null, noop));
             for (boolean oneHotProduct : new boolean[] {true, false}) {
                 String products = oneHotProduct ? "1 hot" : "100";
-                LoadRun.Result ceiling = median(repetitions, () -> LoadRun.run(clients, 1, seconds,
-                        client -> jdbcConditionalUpdate(settings.database(), oneHotProduct, hot, spread)));
+                LoadRun.Result ceiling = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1, seconds,
+                        c -> jdbcConditionalUpdate(client.database(), oneHotProduct, hot, spread)));
                 rows.add(row(clients, products, "ceiling: JDBC UPDATE ... WHERE stock >= ?", ceiling, ceiling, null));
-                LoadRun.Result forUpdate = median(repetitions, () -> LoadRun.run(clients, 1, seconds,
-                        client -> jdbcForUpdateTransaction(settings.database(), oneHotProduct, hot, spread)));
+                LoadRun.Result forUpdate = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1, seconds,
+                        c -> jdbcForUpdateTransaction(client.database(), oneHotProduct, hot, spread)));
                 rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, ceiling,
                         null));
                 for (String strategy : STRATEGIES) {
-                    LoadRun.Result reserve = median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
-                            client -> httpReserve(http, api, buyerToken, strategy, oneHotProduct, hot, spread)));
+                    LoadRun.Result reserve = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
+                            c -> httpReserve(http, api, buyerToken, strategy, oneHotProduct, hot, spread)));
                     rows.add(row(clients, products, "HTTP reserve, " + strategy, reserve, ceiling, noop));
                     System.out.println(rows.get(rows.size() - 1));
                 }
@@ -102,20 +80,6 @@ public final class StockReservationBenchmark {
         System.out.println("| clients | products | what | ok/s | p50 ms | p99 ms | errors | × JDBC UPDATE | × no-op |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
-        platform.close();
-        System.exit(0);
-    }
-
-    private interface Measurement {
-        LoadRun.Result run() throws InterruptedException;
-    }
-
-    private static LoadRun.Result median(int repetitions, Measurement measurement) throws InterruptedException {
-        List<LoadRun.Result> runs = new ArrayList<>();
-        for (int i = 0; i < repetitions; i++) {
-            runs.add(measurement.run());
-        }
-        return LoadRun.median(runs);
     }
 
     private static String row(int clients, String products, String what, LoadRun.Result r, LoadRun.Result jdbc,
@@ -149,14 +113,8 @@ public final class StockReservationBenchmark {
         };
     }
 
-    private static LoadRun.Request httpPing(HttpClient http, String base) {
-        HttpRequest ping = HttpRequest.newBuilder(URI.create(base + "/ping")).timeout(Duration.ofSeconds(30)).build();
-        return () -> http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
-    }
-
-    private static LoadRun.Request jdbcConditionalUpdate(DatabaseEndpoint db, boolean oneHotProduct, long hot,
+    private static LoadRun.Request jdbcConditionalUpdate(Connection connection, boolean oneHotProduct, long hot,
                                                          long[] spread) {
-        Connection connection = connect(db);
         return () -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE product SET stock = stock - ? WHERE id = ? AND stock >= ?")) {
@@ -168,9 +126,8 @@ public final class StockReservationBenchmark {
         };
     }
 
-    private static LoadRun.Request jdbcForUpdateTransaction(DatabaseEndpoint db, boolean oneHotProduct, long hot,
+    private static LoadRun.Request jdbcForUpdateTransaction(Connection connection, boolean oneHotProduct, long hot,
                                                             long[] spread) {
-        Connection connection = connect(db);
         return () -> {
             long product = pick(oneHotProduct, hot, spread);
             connection.setAutoCommit(false);
@@ -193,50 +150,4 @@ public final class StockReservationBenchmark {
         };
     }
 
-    private static Connection connect(DatabaseEndpoint db) {
-        try {
-            return DriverManager.getConnection("jdbc:mysql://" + db.host() + ":" + db.port() + "/" + db.name()
-                    + "?useSSL=false&allowPublicKeyRetrieval=true&cachePrepStmts=true&useServerPrepStmts=false",
-                    db.user(), db.password());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long createProduct(HttpClient http, String api, String adminToken) throws Exception {
-        String created = post(http, api, adminToken,
-                "{\"name\":\"bench\",\"price\":1.00,\"stock\":" + STOCK + "}", 201);
-        Matcher id = ID.matcher(created);
-        if (!id.find()) {
-            throw new IllegalStateException("could not create a product: " + created);
-        }
-        return Long.parseLong(id.group(1));
-    }
-
-    private static String login(HttpClient http, String base, String username, String password) throws Exception {
-        Matcher token = TOKEN.matcher(post(http, base + "/auth/token", null, credentials(username, password), 200));
-        if (!token.find()) {
-            throw new IllegalStateException("no token for " + username);
-        }
-        return token.group(1);
-    }
-
-    private static String credentials(String username, String password) {
-        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
-    }
-
-    private static String post(HttpClient http, String url, String token, String json, int expectedStatus)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expectedStatus) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
 }
