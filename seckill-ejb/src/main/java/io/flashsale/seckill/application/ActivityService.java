@@ -1,6 +1,5 @@
 package io.flashsale.seckill.application;
 
-import io.flashsale.product.application.reservation.ReservationStrategy;
 import io.flashsale.product.application.reservation.StockReservationService;
 import io.flashsale.product.domain.model.ProductId;
 import io.flashsale.product.domain.model.reservation.ReservationId;
@@ -63,8 +62,7 @@ public class ActivityService {
         if (productId <= 0) {
             throw new NotFoundException("product", productId);
         }
-        productStock.reserve(new ProductId(productId), new ReservationId(reservation), stock,
-                ReservationStrategy.PESSIMISTIC);
+        productStock.reserveForSale(new ProductId(productId), new ReservationId(reservation), stock);
         boolean warmNow = startsAt.isBefore(now.plus(Duration.ofSeconds(warmUpSeconds)));
         if (warmNow) {
             activity.warmedAt(now);

@@ -68,7 +68,22 @@ public class StockReservationService {
         if (units <= 0 || units > maxQuantity) {
             throw new InvalidInputException("quantity must be between 1 and " + maxQuantity);
         }
-        Quantity quantity = new Quantity(units);
+        return reserve(product, id, new Quantity(units), strategy);
+    }
+
+    /**
+     * Takes a flash sale's units out of the product's stock: a pessimistic reservation keyed by the sale, without the
+     * per-request maximum of {@code flashsale.stock.max-quantity} (the sale's own rules bound its size).
+     */
+    public ReservationView reserveForSale(ProductId product, ReservationId id, int units) {
+        if (units <= 0) {
+            throw new InvalidInputException("a sale needs at least one unit");
+        }
+        return reserve(product, id, new Quantity(units), ReservationStrategy.PESSIMISTIC);
+    }
+
+    private ReservationView reserve(ProductId product, ReservationId id, Quantity quantity,
+                                    ReservationStrategy strategy) {
         try (Timer.Context timed = metrics.reservationTimer(strategy).time()) {
             return switch (strategy) {
                 case PESSIMISTIC -> transactions.reserveWithRowLock(product, id, quantity);
