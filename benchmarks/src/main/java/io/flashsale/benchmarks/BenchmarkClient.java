@@ -20,8 +20,16 @@ final class BenchmarkClient {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+    private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\":(\\d+)");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1 only: the JDK client would otherwise offer an h2c upgrade and multiplex every request over one
+     * connection, and the benchmarks are about a given number of concurrent connections.
+     */
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     final String api;
     private final PlatformSettings settings;
 
@@ -30,28 +38,72 @@ final class BenchmarkClient {
         this.api = settings.httpBaseUrl() + "/api/v1";
     }
 
-    String adminToken() throws Exception {
-        return login(settings.secrets().admin().username(), settings.secrets().admin().password());
+    /**
+     * A logged-in account. Tokens expire (15 minutes by default) and a benchmark can run longer, so {@link #token()}
+     * logs in again when the token has less than a minute left.
+     */
+    final class Account {
+        private record Token(String value, long expiresAtNanos) {
+        }
+
+        private final String username;
+        private final String password;
+        private volatile Token token;
+
+        private Account(String username, String password) {
+            this.username = username;
+            this.password = password;
+        }
+
+        String token() throws Exception {
+            return tokenValidFor(Duration.ofMinutes(1));
+        }
+
+        /** Logs in again unless the current token is still valid for {@code duration}. */
+        String tokenValidFor(Duration duration) throws Exception {
+            Token current = token;
+            if (current == null || System.nanoTime() + duration.toNanos() - current.expiresAtNanos() > 0) {
+                current = renew(current);
+            }
+            return current.value();
+        }
+
+        private synchronized Token renew(Token seen) throws Exception {
+            if (token != seen) {
+                return token; // another thread renewed it meanwhile
+            }
+            long askedAt = System.nanoTime();
+            String body = post("/auth/token", null, credentials(username, password), 200);
+            Matcher value = TOKEN.matcher(body);
+            Matcher expiresIn = EXPIRES_IN.matcher(body);
+            if (!value.find() || !expiresIn.find()) {
+                throw new IllegalStateException("no token for " + username);
+            }
+            long lifetime = Duration.ofSeconds(Long.parseLong(expiresIn.group(1))).toNanos();
+            token = new Token(value.group(1), askedAt + lifetime);
+            return token;
+        }
     }
 
-    /** Signs up a new customer and returns its bearer token. */
-    String newCustomerToken() throws Exception {
+    Account admin() throws Exception {
+        Account admin = new Account(settings.secrets().admin().username(), settings.secrets().admin().password());
+        admin.token();
+        return admin;
+    }
+
+    /** Signs up a new customer and logs it in. */
+    Account newCustomer() throws Exception {
         String password = "bench-" + UUID.randomUUID();
         String username = "bench-" + UUID.randomUUID().toString().substring(0, 13);
         post("/users", null, credentials(username, password), 201);
-        return login(username, password);
+        Account customer = new Account(username, password);
+        customer.token();
+        return customer;
     }
 
-    String login(String username, String password) throws Exception {
-        Matcher token = TOKEN.matcher(post("/auth/token", null, credentials(username, password), 200));
-        if (!token.find()) {
-            throw new IllegalStateException("no token for " + username);
-        }
-        return token.group(1);
-    }
-
-    long createProduct(String adminToken, long stock) throws Exception {
-        return idOf(post("/products", adminToken, "{\"name\":\"bench\",\"price\":1.00,\"stock\":" + stock + "}", 201));
+    long createProduct(Account admin, long stock) throws Exception {
+        return idOf(post("/products", admin.token(), "{\"name\":\"bench\",\"price\":1.00,\"stock\":" + stock + "}",
+                201));
     }
 
     static long idOf(String json) {

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs the benchmarks, each on a freshly started platform of its own ({@code -Dbenchmark.only=stock|seckill} picks
- * one). Every figure is printed next to ceilings measured in the same run.
+ * Runs the benchmarks, each on a freshly started platform of its own that it stops again before the next one
+ * ({@code -Dbenchmark.only=stock|seckill} picks one). Every figure is printed next to ceilings measured in the same
+ * run. Maven forks a JVM for this class (exec:exec): System.exit is fine here.
  */
 public final class Benchmarks {
+
+    private static final List<String> NAMES = List.of("stock", "seckill");
 
     private interface Benchmark {
         void run(PlatformSettings settings, double seconds, int repetitions) throws Exception;
@@ -19,31 +22,46 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            runAll();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // client threads of Kafka and the HTTP client would otherwise keep the JVM alive
+    }
+
+    private static void runAll() throws Exception {
         double seconds = Double.parseDouble(System.getProperty("benchmark.seconds", "4"));
         int repetitions = Integer.getInteger("benchmark.repetitions", 3);
-        String only = System.getProperty("benchmark.only", "");
-        for (String name : List.of("stock", "seckill")) {
-            if (!only.isBlank() && !only.equals(name)) {
-                continue;
-            }
-            Benchmark benchmark = name.equals("stock") ? StockReservationBenchmark::run : SeckillPurchaseBenchmark::run;
-            PlatformSettings settings = PlatformSettings.resolve();
-            Platform platform = new Platform(settings);
-            Thread stopOnExit = new Thread(platform::close);
-            Runtime.getRuntime().addShutdownHook(stopOnExit);
-            try {
-                platform.resetData();
-                platform.start();
-                platform.deploy();
-                platform.awaitReady(Duration.ofMinutes(3));
-                System.out.printf("%n===== %s benchmark =====%n", name);
-                benchmark.run(settings, seconds, repetitions);
-            } finally {
-                platform.close();
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        String only = System.getProperty("benchmark.only", "").trim();
+        if (!only.isEmpty() && !NAMES.contains(only)) {
+            throw new IllegalArgumentException("benchmark.only must be one of " + NAMES + " or empty, not " + only);
+        }
+        for (String name : NAMES) {
+            if (only.isEmpty() || only.equals(name)) {
+                run(name, name.equals("stock") ? StockReservationBenchmark::run : SeckillPurchaseBenchmark::run,
+                        seconds, repetitions);
             }
         }
-        System.exit(0); // client threads of Kafka and the HTTP client would otherwise keep Maven's JVM alive
+    }
+
+    private static void run(String name, Benchmark benchmark, double seconds, int repetitions) throws Exception {
+        PlatformSettings settings = PlatformSettings.resolve();
+        Platform platform = new Platform(settings);
+        Thread stopOnExit = new Thread(platform::close);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            platform.resetData();
+            platform.start();
+            platform.deploy();
+            platform.awaitReady(Duration.ofMinutes(3));
+            System.out.printf("%n===== %s benchmark =====%n", name);
+            benchmark.run(settings, seconds, repetitions);
+        } finally {
+            platform.close(); // here, not only in the hook: the next benchmark starts a platform on the same ports
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        }
     }
 }

@@ -37,19 +37,19 @@ public final class StockReservationBenchmark {
         BenchmarkClient client = new BenchmarkClient(settings);
         HttpClient http = client.http;
         String api = client.api + "/products";
-        String adminToken = client.adminToken();
-        String buyerToken = client.newCustomerToken();
-        long hot = client.createProduct(adminToken, STOCK);
+        BenchmarkClient.Account admin = client.admin();
+        BenchmarkClient.Account buyer = client.newCustomer();
+        long hot = client.createProduct(admin, STOCK);
         long[] spread = new long[100];
         for (int i = 0; i < spread.length; i++) {
-            spread[i] = client.createProduct(adminToken, STOCK);
+            spread[i] = client.createProduct(admin, STOCK);
         }
 
         // a freshly deployed server runs interpreted and JIT-compiles for a while: warm every path up first
         double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "20"));
         for (String strategy : STRATEGIES) {
             LoadRun.run(16, warmUpSeconds / STRATEGIES.length, 0.1,
-                    c -> httpReserve(http, api, buyerToken, strategy, false, hot, spread));
+                    c -> httpReserve(http, api, buyer, strategy, false, hot, spread));
         }
         LoadRun.run(16, 2, 0.1, c -> client.ping());
 
@@ -69,7 +69,7 @@ public final class StockReservationBenchmark {
                         null));
                 for (String strategy : STRATEGIES) {
                     LoadRun.Result reserve = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
-                            c -> httpReserve(http, api, buyerToken, strategy, oneHotProduct, hot, spread)));
+                            c -> httpReserve(http, api, buyer, strategy, oneHotProduct, hot, spread)));
                     rows.add(row(clients, products, "HTTP reserve, " + strategy, reserve, ceiling, noop));
                     System.out.println(rows.get(rows.size() - 1));
                 }
@@ -97,14 +97,14 @@ public final class StockReservationBenchmark {
         return oneHotProduct ? hot : spread[ThreadLocalRandom.current().nextInt(spread.length)];
     }
 
-    private static LoadRun.Request httpReserve(HttpClient http, String api, String token, String strategy,
-                                               boolean oneHotProduct, long hot, long[] spread) {
+    private static LoadRun.Request httpReserve(HttpClient http, String api, BenchmarkClient.Account buyer,
+                                               String strategy, boolean oneHotProduct, long hot, long[] spread) {
         return () -> {
             long product = pick(oneHotProduct, hot, spread);
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create(api + "/" + product + "/stock/reserve?strategy=" + strategy))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
+                    .header("Authorization", "Bearer " + buyer.token())
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"quantity\":1,\"order_id\":\"" + UUID.randomUUID() + "\"}"))
                     .timeout(Duration.ofSeconds(30))

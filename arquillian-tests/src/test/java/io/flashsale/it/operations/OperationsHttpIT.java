@@ -138,6 +138,22 @@ class OperationsHttpIT {
         assertTrue(document.contains("Problem:"), "the problem schema is described");
         assertTrue(document.contains("bearer"), "the bearer security scheme is described");
 
+        // the schemas name the fields as they are on the wire: compare with real answers
+        Accounts accounts = new Accounts(http());
+        Http admin = accounts.admin();
+        long activity = new Sales(admin).activity(2, 1);
+        Account buyer = accounts.newCustomer();
+        Http.Reply purchase = http().as(buyer.token()).post(purchasePath(activity), quantity(1));
+        assertSchemaMatches(document, "ActivityResponse", http().get("/api/v1/seckill/activities/" + activity));
+        assertSchemaMatches(document, "PurchaseResponse", purchase);
+        assertSchemaMatches(document, "OrderResponse", http().as(buyer.token())
+                .get("/api/v1/seckill/orders/" + purchase.json().getString("order_id")));
+        assertSchemaMatches(document, "ReconciliationResponse",
+                admin.get("/api/v1/seckill/activities/" + activity + "/reconciliation"));
+        assertSchemaMatches(document, "UserResponse", http().as(buyer.token()).get("/api/v1/users/me"));
+        assertSchemaMatches(document, "ProductResponse", http().get("/api/v1/products/1"));
+        assertSchemaMatches(document, "Problem", http().get("/api/v1/products/999999999"));
+
         Http.Reply page = http().get("/api-docs/");
         assertEquals(200, page.status());
         assertTrue(page.body().contains("url: \"/openapi\""), page.body());
@@ -163,6 +179,21 @@ class OperationsHttpIT {
         assertTrue(log.lines().anyMatch(l -> l.contains("id=" + id) && l.contains("status=404")
                 && l.contains("/api/v1/products/999999999")));
         assertFalse(log.contains("not-a-token"), "tokens are never logged");
+    }
+
+    /** Every member of the real JSON answer is a property of the named schema in the OpenAPI (YAML) document. */
+    private static void assertSchemaMatches(String document, String schema, Http.Reply answer) {
+        int start = document.indexOf("\n    " + schema + ":\n");
+        assertTrue(start >= 0, "schema " + schema + " is described");
+        int end = document.indexOf("\n    ", start + schema.length() + 7);
+        while (end >= 0 && document.charAt(end + 5) == ' ') {
+            end = document.indexOf("\n    ", end + 1);
+        }
+        String section = document.substring(start, end < 0 ? document.length() : end);
+        for (String member : answer.json().keySet()) {
+            assertTrue(section.contains("\n        " + member + ":"), schema + " describes '" + member + "': "
+                    + section);
+        }
     }
 
     private static String log() {

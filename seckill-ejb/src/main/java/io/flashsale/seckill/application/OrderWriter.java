@@ -72,29 +72,33 @@ public class OrderWriter {
         Instant now = Instant.now();
         Map<ActivityId, List<SeckillPurchase>> byActivity = byOrder.values().stream().collect(Collectors.groupingBy(
                 p -> new ActivityId(p.activityId()), LinkedHashMap::new, Collectors.toList()));
+        List<SeckillOrder> confirmed = new ArrayList<>();
         for (Map.Entry<ActivityId, List<SeckillPurchase>> entry : byActivity.entrySet()) {
             ActivityId activity = entry.getKey();
-            Set<OrderId> held = cache.claim(activity,
+            Set<OrderId> writable = cache.claim(activity,
                     entry.getValue().stream().map(p -> new OrderId(p.orderId())).toList());
-            List<SeckillOrder> confirmed = new ArrayList<>();
+            List<SeckillOrder> ofActivity = new ArrayList<>();
             for (SeckillPurchase purchase : entry.getValue()) {
-                if (held.contains(new OrderId(purchase.orderId()))) {
-                    confirmed.add(SeckillOrder.confirm(purchase, now));
+                if (writable.contains(new OrderId(purchase.orderId()))) {
+                    ofActivity.add(SeckillOrder.confirm(purchase, now));
                 } else {
                     abandoned.inc();
                 }
             }
-            int units = confirmed.stream().mapToInt(SeckillOrder::quantity).sum();
+            int units = ofActivity.stream().mapToInt(SeckillOrder::quantity).sum();
             if (units > 0 && !activities.takeUnits(activity, units)) {
                 throw new IllegalStateException("activity " + activity + " has fewer than " + units
                         + " durable units left; the batch cannot be confirmed");
             }
-            for (SeckillOrder order : confirmed) {
-                orders.store(order);
-                events.confirmed(order);
-            }
-            written.inc(confirmed.size());
+            confirmed.addAll(ofActivity);
         }
+        // persisted only after the last UPDATE: a query after persists would make EclipseLink flush and diff the
+        // whole unit of work again, once per sale in the batch
+        for (SeckillOrder order : confirmed) {
+            orders.store(order);
+            events.confirmed(order);
+        }
+        written.inc(confirmed.size());
         orders.flush();
         batch.stream().map(SeckillPurchase::occurredAt).max(Instant::compareTo)
                 .ifPresent(newest -> progress.wrote(Duration.between(newest, now)));

@@ -1,6 +1,7 @@
 package io.flashsale.seckill.application;
 
 import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -50,6 +51,9 @@ public class SaleHousekeeping {
     @Inject
     DriftGauges gauges;
 
+    @Inject
+    SeckillStockCache cache;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private long ticks;
 
@@ -80,7 +84,7 @@ public class SaleHousekeeping {
     /** Every instance publishes the units left of the sales on now (one Redis GET each). */
     private void publishRemaining() {
         for (ActivityId id : sales.salesOnNow()) {
-            gauges.remaining(id, sales.find(id).remaining());
+            cache.remaining(id).ifPresent(units -> gauges.remaining(id, units));
         }
     }
 

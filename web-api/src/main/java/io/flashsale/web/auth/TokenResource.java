@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/auth/token")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +27,9 @@ public class TokenResource {
     AuthenticationService authentication;
 
     @POST
+    @APIResponse(responseCode = "200", description = "a bearer token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
     public Response issue(@NotNull @Valid TokenRequest request) {
         IssuedToken token = authentication.issueToken(request.username(), request.password());
         CacheControl noStore = new CacheControl();

@@ -1,10 +1,7 @@
 package io.flashsale.web.product;
 
 import io.flashsale.product.application.ProductCatalogService;
-import io.flashsale.product.application.ProductPage;
 import io.flashsale.product.application.ProductView;
-import io.flashsale.product.application.reservation.ReleaseView;
-import io.flashsale.product.application.reservation.ReservationView;
 import io.flashsale.product.application.reservation.StockReservationService;
 import io.flashsale.product.domain.model.ProductId;
 import io.flashsale.product.domain.model.reservation.ReservationId;
@@ -28,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/products")
@@ -45,24 +45,27 @@ public class ProductResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "the new product",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductResponse.class)))
     public Response create(@NotNull @Valid CreateProductRequest request, @Context UriInfo uri) {
         ProductView created = catalog.register(request.name(), request.description(), request.price(),
                 request.stock());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+                .entity(ProductResponse.of(created)).build();
     }
 
     @GET
-    public ProductPage list(@QueryParam("page") @DefaultValue("0") int page,
-                            @QueryParam("size") @DefaultValue("20") int size) {
-        return catalog.page(page, size);
+    public ProductPageResponse list(@QueryParam("page") @DefaultValue("0") int page,
+                                    @QueryParam("size") @DefaultValue("20") int size) {
+        return ProductPageResponse.of(catalog.page(page, size));
     }
 
     @GET
     @Path("/{id}")
     @Counted(name = "product_reads_total", absolute = true, description = "Product detail reads")
-    public ProductView get(@PathParam("id") long id) {
-        return catalog.find(productId(id));
+    public ProductResponse get(@PathParam("id") long id) {
+        return ProductResponse.of(catalog.find(productId(id)));
     }
 
     @GET
@@ -76,19 +79,19 @@ public class ProductResource {
     @Path("/{id}/stock/reserve")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    public ReservationView reserve(@PathParam("id") long id, @QueryParam("strategy") String strategy,
+    public ReservationResponse reserve(@PathParam("id") long id, @QueryParam("strategy") String strategy,
                                    @NotNull @Valid ReserveStockRequest request) {
-        return reservations.reserve(productId(id), new ReservationId(request.orderId()), request.quantity(),
-                reservations.strategy(strategy));
+        return ReservationResponse.of(reservations.reserve(productId(id), new ReservationId(request.orderId()),
+                request.quantity(), reservations.strategy(strategy)));
     }
 
     @POST
     @Path("/{id}/stock/release")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    public ReleaseView release(@PathParam("id") long id, @NotNull @Valid ReleaseStockRequest request) {
+    public ReleaseResponse release(@PathParam("id") long id, @NotNull @Valid ReleaseStockRequest request) {
         productId(id);
-        return reservations.release(new ReservationId(request.orderId()));
+        return ReleaseResponse.of(reservations.release(new ReservationId(request.orderId())));
     }
 
     private static ProductId productId(long id) {

@@ -4,7 +4,6 @@ import io.flashsale.seckill.application.ActivityService;
 import io.flashsale.seckill.application.ActivityView;
 import io.flashsale.seckill.application.PurchaseReceipt;
 import io.flashsale.seckill.application.PurchaseService;
-import io.flashsale.seckill.application.ReconciliationReport;
 import io.flashsale.seckill.application.ReconciliationService;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.web.Roles;
@@ -25,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.net.URI;
@@ -50,17 +52,20 @@ public class ActivityResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "the new sale; its units left the product's stock",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActivityResponse.class)))
     public Response create(@NotNull @Valid CreateActivityRequest request, @Context UriInfo uri) {
         ActivityView created = activities.create(request.productId(), request.price(), request.stock(),
                 request.perUserLimit(), request.startsAt(), request.endsAt(), request.paymentWindowSeconds());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+                .entity(ActivityResponse.of(created)).build();
     }
 
     @GET
     @Path("/{id}")
-    public ActivityView get(@PathParam("id") long id) {
-        return activities.find(new ActivityId(id));
+    public ActivityResponse get(@PathParam("id") long id) {
+        return ActivityResponse.of(activities.find(new ActivityId(id)));
     }
 
     /** The buyer is the token's subject, never a body field. */
@@ -68,10 +73,13 @@ public class ActivityResource {
     @Path("/{id}/purchase")
     @RolesAllowed(Roles.CUSTOMER)
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "202", description = "accepted; the order is PENDING until it is durable (Location)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PurchaseResponse.class)))
     public Response purchase(@PathParam("id") long id, @NotNull @Valid PurchaseRequest request) {
         PurchaseReceipt receipt = purchases.purchase(new ActivityId(id), Long.parseLong(caller.getSubject()),
                 request.quantity());
-        return Response.accepted(receipt)
+        return Response.accepted(PurchaseResponse.of(receipt))
                 .location(URI.create("/api/v1/seckill/orders/" + receipt.orderId()))
                 .build();
     }
@@ -80,8 +88,8 @@ public class ActivityResource {
     @Path("/{id}/reconciliation")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    public ReconciliationReport reconciliation(@PathParam("id") long id) {
-        return reconciliation.check(new ActivityId(id));
+    public ReconciliationResponse reconciliation(@PathParam("id") long id) {
+        return ReconciliationResponse.of(reconciliation.check(new ActivityId(id)));
     }
 
     /** Pauses the sale, waits until the order writer drained the pipeline, rebuilds Redis from MySQL. */
@@ -89,7 +97,7 @@ public class ActivityResource {
     @Path("/{id}/reconciliation/rebuild")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    public ReconciliationReport rebuild(@PathParam("id") long id) {
-        return reconciliation.rebuild(new ActivityId(id));
+    public ReconciliationResponse rebuild(@PathParam("id") long id) {
+        return ReconciliationResponse.of(reconciliation.rebuild(new ActivityId(id)));
     }
 }

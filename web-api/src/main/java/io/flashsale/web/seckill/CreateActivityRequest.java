@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,9 +37,11 @@ public final class CreateActivityRequest {
     private final Integer perUserLimit;
 
     @NotNull
+    @Schema(type = SchemaType.STRING, format = "date-time")
     private final Instant startsAt;
 
     @NotNull
+    @Schema(type = SchemaType.STRING, format = "date-time")
     private final Instant endsAt;
 
     @Min(1)

@@ -42,21 +42,21 @@ public class OrderResource {
     @Path("/{orderId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    public OrderView get(@PathParam("orderId") String orderId, @Context SecurityContext security) {
+    public OrderResponse get(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderView order = orders.find(new OrderId(orderId))
                 .orElseThrow(() -> new NotFoundException("order", orderId));
         boolean owner = Long.toString(order.userId()).equals(caller.getSubject());
         if (!owner && !security.isUserInRole(Roles.ADMIN)) {
             throw new NotFoundException("order", orderId);
         }
-        return order;
+        return OrderResponse.of(order);
     }
 
     @POST
     @Path("/{orderId}/pay")
     @RolesAllowed(Roles.CUSTOMER)
     @SecurityRequirement(name = "bearer")
-    public OrderView pay(@PathParam("orderId") String orderId) {
+    public OrderResponse pay(@PathParam("orderId") String orderId) {
         OrderId id = new OrderId(orderId);
         long payer = Long.parseLong(caller.getSubject());
         OrderView order = orders.find(id).filter(o -> o.userId() == payer)
@@ -64,7 +64,7 @@ public class OrderResource {
         if (OrderStatus.PENDING.name().equals(order.status())) {
             throw new OrderPendingException(orderId);
         }
-        return lifecycle.pay(id, payer);
+        return OrderResponse.of(lifecycle.pay(id, payer));
     }
 
     static final class OrderPendingException extends DomainException {

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/users")
@@ -39,16 +42,19 @@ public class UserResource {
     JsonWebToken caller;
 
     @POST
+    @APIResponse(responseCode = "201", description = "signed up as a CUSTOMER",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserResponse.class)))
     public Response register(@NotNull @Valid RegistrationRequest request, @Context UriInfo uri) {
         UserView user = registration.registerCustomer(request.username(), request.password());
-        return Response.created(uri.getAbsolutePathBuilder().path("me").build()).entity(user).build();
+        return Response.created(uri.getAbsolutePathBuilder().path("me").build()).entity(UserResponse.of(user)).build();
     }
 
     @GET
     @Path("/me")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    public UserView me() {
-        return accounts.find(new UserId(Long.parseLong(caller.getSubject())));
+    public UserResponse me() {
+        return UserResponse.of(accounts.find(new UserId(Long.parseLong(caller.getSubject()))));
     }
 }

@@ -1,6 +1,7 @@
 package io.flashsale.shared.infrastructure.messaging;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.time.Instant;
@@ -60,8 +61,10 @@ public final class OutboxRelayer {
         }
         List<Long> keys = ids.stream().map(Number::longValue).toList();
         String name = entity.getSimpleName();
+        // read-only: the rows are not registered for change tracking, so the UPDATE below does not diff them all
         List<E> entries = em.createQuery("select e from " + name + " e where e.id in :ids order by e.id", entity)
                 .setParameter("ids", keys)
+                .setHint("eclipselink.read-only", "true")
                 .getResultList();
         CompletableFuture<?>[] acks = entries.stream()
                 .map(e -> KafkaEventSender.send(emitter, e.event()).toCompletableFuture())
@@ -72,6 +75,7 @@ public final class OutboxRelayer {
             throw new IllegalStateException("Kafka did not ack the outbox batch of " + table, e);
         }
         em.createQuery("update " + name + " e set e.publishedAt = :now where e.id in :ids")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("now", Instant.now())
                 .setParameter("ids", keys)
                 .executeUpdate();

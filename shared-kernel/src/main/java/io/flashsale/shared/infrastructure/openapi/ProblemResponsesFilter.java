@@ -9,11 +9,13 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Documents the error answers every endpoint shares, once, instead of annotating each method: the RFC 9457 problem
- * schema and, per operation, the statuses it can answer with it (registered as {@code mp.openapi.filter}). It lives
+ * Completes the document Payara scans from the JAX-RS resources (registered as {@code mp.openapi.filter}): the
+ * error answers every endpoint shares, once, instead of annotating each method (the RFC 9457 problem schema and, per
+ * operation, the statuses it can answer with it), and snake_case property names. It lives
  * in the EAR's lib/ because Payara builds the document with the application's (EAR) class loader and configuration.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -25,6 +27,9 @@ public class ProblemResponsesFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         if (api.getComponents() == null) {
             api.components(OASFactory.createComponents());
+        }
+        if (api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().values().forEach(ProblemResponsesFilter::snakeCaseProperties);
         }
         api.getComponents().addSchema("Problem", problemSchema());
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
@@ -59,6 +64,26 @@ public class ProblemResponsesFilter implements OASFilter {
         errors.put("503", "MySQL, Redis or Kafka unavailable, or the instance is shedding load; nothing was taken,"
                 + " retry after Retry-After");
         return errors;
+    }
+
+    /**
+     * The scanner names properties after the Java fields; on the wire JSON-B writes them in snake_case (the API's one
+     * naming rule, see JsonbProvider), so the document says what clients actually send and receive.
+     */
+    private static void snakeCaseProperties(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        Map<String, Schema> renamed = new LinkedHashMap<>();
+        schema.getProperties().forEach((name, property) -> renamed.put(snakeCase(name), property));
+        schema.setProperties(renamed);
+        if (schema.getRequired() != null) {
+            schema.setRequired(schema.getRequired().stream().map(ProblemResponsesFilter::snakeCase).toList());
+        }
+    }
+
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static APIResponse problem(String description) {

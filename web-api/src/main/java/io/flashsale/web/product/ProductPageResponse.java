@@ -1,0 +1,13 @@
+package io.flashsale.web.product;
+
+import io.flashsale.product.application.ProductPage;
+
+import java.util.List;
+
+public record ProductPageResponse(List<ProductResponse> items, int page, int size, long total) {
+
+    static ProductPageResponse of(ProductPage page) {
+        return new ProductPageResponse(page.items().stream().map(ProductResponse::of).toList(), page.page(),
+                page.size(), page.total());
+    }
+}

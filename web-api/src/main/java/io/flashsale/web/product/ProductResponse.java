@@ -1,0 +1,12 @@
+package io.flashsale.web.product;
+
+import io.flashsale.product.application.ProductView;
+
+import java.math.BigDecimal;
+
+public record ProductResponse(long id, String name, String description, BigDecimal price, int stock) {
+
+    static ProductResponse of(ProductView view) {
+        return new ProductResponse(view.id(), view.name(), view.description(), view.price(), view.stock());
+    }
+}

@@ -1,0 +1,11 @@
+package io.flashsale.web.product;
+
+import io.flashsale.product.application.reservation.ReservationView;
+
+public record ReservationResponse(String orderId, long productId, int quantity, int remainingStock, String strategy) {
+
+    static ReservationResponse of(ReservationView view) {
+        return new ReservationResponse(view.orderId(), view.productId(), view.quantity(), view.remainingStock(),
+                view.strategy());
+    }
+}

@@ -1,0 +1,16 @@
+package io.flashsale.web.seckill;
+
+import io.flashsale.seckill.application.ActivityView;
+
+import java.math.BigDecimal;
+
+/** The wire form of a sale (what /openapi describes; times as RFC 3339 strings). */
+public record ActivityResponse(long id, long productId, BigDecimal price, int stock, int remaining, int perUserLimit,
+                               String startsAt, String endsAt, int paymentWindowSeconds, String status) {
+
+    static ActivityResponse of(ActivityView view) {
+        return new ActivityResponse(view.id(), view.productId(), view.price(), view.stock(), view.remaining(),
+                view.perUserLimit(), view.startsAt().toString(), view.endsAt().toString(),
+                view.paymentWindowSeconds(), view.status());
+    }
+}

@@ -1,0 +1,14 @@
+package io.flashsale.web.seckill;
+
+import io.flashsale.seckill.application.ReconciliationReport;
+
+public record ReconciliationResponse(long activityId, boolean cacheWarm, int redisRemaining, int pendingOrders,
+                                     int pendingUnits, int mysqlRemaining, int confirmedOrders,
+                                     int missingInCacheUnits, int driftUnits, long pipelineBacklog) {
+
+    static ReconciliationResponse of(ReconciliationReport r) {
+        return new ReconciliationResponse(r.activityId(), r.cacheWarm(), r.redisRemaining(), r.pendingOrders(),
+                r.pendingUnits(), r.mysqlRemaining(), r.confirmedOrders(), r.missingInCacheUnits(), r.driftUnits(),
+                r.pipelineBacklog());
+    }
+}

@@ -1,0 +1,10 @@
+package io.flashsale.web.user;
+
+import io.flashsale.user.application.UserView;
+
+public record UserResponse(long id, String username, String role) {
+
+    static UserResponse of(UserView view) {
+        return new UserResponse(view.id(), view.username(), view.role());
+    }
+}
