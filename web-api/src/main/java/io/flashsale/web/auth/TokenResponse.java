@@ -1,7 +1,9 @@
 package io.flashsale.web.auth;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(name = "TokenResponse")
 public record TokenResponse(@JsonbProperty("access_token") String accessToken,
                             @JsonbProperty("token_type") String tokenType,
                             @JsonbProperty("expires_in") long expiresIn) {

@@ -1,9 +1,11 @@
 package io.flashsale.web.product;
 
 import io.flashsale.product.application.ProductPage;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
+@Schema(name = "ProductPageResponse")
 public record ProductPageResponse(List<ProductResponse> items, int page, int size, long total) {
 
     static ProductPageResponse of(ProductPage page) {

@@ -1,9 +1,11 @@
 package io.flashsale.web.product;
 
 import io.flashsale.product.application.ProductView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
+@Schema(name = "ProductResponse")
 public record ProductResponse(long id, String name, String description, BigDecimal price, int stock) {
 
     static ProductResponse of(ProductView view) {

@@ -1,10 +1,12 @@
 package io.flashsale.web.seckill;
 
 import io.flashsale.seckill.application.ActivityView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
 /** The wire form of a sale (what /openapi describes; times as RFC 3339 strings). */
+@Schema(name = "ActivityResponse")
 public record ActivityResponse(long id, long productId, BigDecimal price, int stock, int remaining, int perUserLimit,
                                String startsAt, String endsAt, int paymentWindowSeconds, String status) {
 

@@ -1,9 +1,11 @@
 package io.flashsale.web.seckill;
 
 import io.flashsale.seckill.application.OrderView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
+@Schema(name = "OrderResponse")
 public record OrderResponse(String orderId, long activityId, long userId, int quantity, BigDecimal price,
                             String status, String createdAt) {
 

@@ -1,7 +1,9 @@
 package io.flashsale.web.seckill;
 
 import io.flashsale.seckill.application.PurchaseReceipt;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(name = "PurchaseResponse")
 public record PurchaseResponse(String orderId, String status) {
 
     static PurchaseResponse of(PurchaseReceipt receipt) {

@@ -1,7 +1,9 @@
 package io.flashsale.web.seckill;
 
 import io.flashsale.seckill.application.ReconciliationReport;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(name = "ReconciliationResponse")
 public record ReconciliationResponse(long activityId, boolean cacheWarm, int redisRemaining, int pendingOrders,
                                      int pendingUnits, int mysqlRemaining, int confirmedOrders,
                                      int missingInCacheUnits, int driftUnits, long pipelineBacklog) {

@@ -1,7 +1,9 @@
 package io.flashsale.web.user;
 
 import io.flashsale.user.application.UserView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(name = "UserResponse")
 public record UserResponse(long id, String username, String role) {
 
     static UserResponse of(UserView view) {
