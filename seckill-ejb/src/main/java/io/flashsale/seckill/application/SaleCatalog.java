@@ -44,18 +44,27 @@ public class SaleCatalog {
     public SaleTerms terms(ActivityId id) {
         long now = System.nanoTime();
         Cached cached = terms.get(id.value());
-        if (cached == null || now - cached.loadedAt() > termsMillis * 1_000_000L) {
-            try {
-                cached = new Cached(activities.find(id).map(SaleTerms::of), now);
-                terms.put(id.value(), cached);
-            } catch (RuntimeException databaseDown) {
-                if (cached == null) {
-                    throw new ServiceUnavailableException("database", databaseDown);
-                }
-                // the terms of a sale do not change: keep selling on what we knew while MySQL is away
-            }
+        if (cached == null) {
+            cached = load(id, null, now);
+        } else if (now - cached.loadedAt() > termsMillis * 1_000_000L
+                && terms.replace(id.value(), cached, new Cached(cached.terms(), now))) {
+            // this thread won the refresh; the stampede keeps answering from the entry it saw meanwhile
+            cached = load(id, cached, now);
         }
         return cached.terms().orElseThrow(() -> new NotFoundException("activity", id));
+    }
+
+    private Cached load(ActivityId id, Cached known, long now) {
+        try {
+            Cached loaded = new Cached(activities.find(id).map(SaleTerms::of), now);
+            terms.put(id.value(), loaded);
+            return loaded;
+        } catch (RuntimeException databaseDown) {
+            if (known == null) {
+                throw new ServiceUnavailableException("database", databaseDown);
+            }
+            return known; // the terms of a sale do not change: keep selling on what we knew while MySQL is away
+        }
     }
 
     public boolean soldOut(ActivityId id) {

@@ -1,5 +1,7 @@
 package io.flashsale.web.seckill;
 
+import jakarta.ws.rs.core.SecurityContext;
+import io.flashsale.web.auth.Caller;
 import io.flashsale.seckill.application.ActivityService;
 import io.flashsale.seckill.application.ActivityView;
 import io.flashsale.seckill.application.PurchaseReceipt;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,8 +47,6 @@ public class ActivityResource {
     @Inject
     PurchaseService purchases;
 
-    @Inject
-    JsonWebToken caller;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -76,8 +75,9 @@ public class ActivityResource {
     @APIResponse(responseCode = "202", description = "accepted; the order is PENDING until it is durable (Location)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PurchaseResponse.class)))
-    public Response purchase(@PathParam("id") long id, @NotNull @Valid PurchaseRequest request) {
-        PurchaseReceipt receipt = purchases.purchase(new ActivityId(id), Long.parseLong(caller.getSubject()),
+    public Response purchase(@PathParam("id") long id, @NotNull @Valid PurchaseRequest request,
+                             @Context SecurityContext security) {
+        PurchaseReceipt receipt = purchases.purchase(new ActivityId(id), Caller.userId(security),
                 request.quantity());
         return Response.accepted(PurchaseResponse.of(receipt))
                 .location(URI.create("/api/v1/seckill/orders/" + receipt.orderId()))

@@ -1,5 +1,6 @@
 package io.flashsale.web.seckill;
 
+import io.flashsale.web.auth.Caller;
 import io.flashsale.seckill.application.OrderLifecycleService;
 import io.flashsale.seckill.application.OrderQueryService;
 import io.flashsale.seckill.application.OrderView;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Context;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/seckill/orders")
@@ -34,8 +34,6 @@ public class OrderResource {
     @EJB
     OrderLifecycleService lifecycle;
 
-    @Inject
-    JsonWebToken caller;
 
     /** Owner or ADMIN; anyone else gets the same 404 as for an order that does not exist. */
     @GET
@@ -45,7 +43,7 @@ public class OrderResource {
     public OrderResponse get(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderView order = orders.find(new OrderId(orderId))
                 .orElseThrow(() -> new NotFoundException("order", orderId));
-        boolean owner = Long.toString(order.userId()).equals(caller.getSubject());
+        boolean owner = order.userId() == Caller.userId(security);
         if (!owner && !security.isUserInRole(Roles.ADMIN)) {
             throw new NotFoundException("order", orderId);
         }
@@ -56,9 +54,9 @@ public class OrderResource {
     @Path("/{orderId}/pay")
     @RolesAllowed(Roles.CUSTOMER)
     @SecurityRequirement(name = "bearer")
-    public OrderResponse pay(@PathParam("orderId") String orderId) {
+    public OrderResponse pay(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderId id = new OrderId(orderId);
-        long payer = Long.parseLong(caller.getSubject());
+        long payer = Caller.userId(security);
         OrderView order = orders.find(id).filter(o -> o.userId() == payer)
                 .orElseThrow(() -> new NotFoundException("order", orderId));
         if (OrderStatus.PENDING.name().equals(order.status())) {

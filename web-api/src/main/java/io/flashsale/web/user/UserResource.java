@@ -1,5 +1,7 @@
 package io.flashsale.web.user;
 
+import jakarta.ws.rs.core.SecurityContext;
+import io.flashsale.web.auth.Caller;
 import io.flashsale.user.application.UserAccountService;
 import io.flashsale.user.application.UserRegistrationService;
 import io.flashsale.user.application.UserView;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,8 +39,6 @@ public class UserResource {
     @EJB
     UserAccountService accounts;
 
-    @Inject
-    JsonWebToken caller;
 
     @POST
     @APIResponse(responseCode = "201", description = "signed up as a CUSTOMER",
@@ -54,7 +53,7 @@ public class UserResource {
     @Path("/me")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    public UserResponse me() {
-        return UserResponse.of(accounts.find(new UserId(Long.parseLong(caller.getSubject()))));
+    public UserResponse me(@Context SecurityContext security) {
+        return UserResponse.of(accounts.find(new UserId(Caller.userId(security))));
     }
 }
