@@ -3,6 +3,7 @@ package io.flashsale.it.seckill;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
+import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
@@ -26,9 +27,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static io.flashsale.it.support.Problems.assertProblem;
@@ -71,7 +69,7 @@ class FlashSaleHttpIT {
             }
         }
         Collections.shuffle(requests);
-        List<Answer> answers = runConcurrently(requests, 64);
+        List<Answer> answers = Concurrently.run(requests, 64);
 
         List<Answer> accepted = answers.stream().filter(a -> a.status() == 202).toList();
         assertEquals(100, accepted.size(), "exactly the units on sale are sold");
@@ -276,7 +274,7 @@ class FlashSaleHttpIT {
         for (int i = 0; i < 120; i++) {
             requests.add(() -> purchase(bot, activity, 1));
         }
-        List<Answer> answers = runConcurrently(requests, 16);
+        List<Answer> answers = Concurrently.run(requests, 16);
         Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status,
                 Collectors.counting()));
         assertEquals(1, byStatus.getOrDefault(202, 0L), byStatus.toString());
@@ -320,18 +318,6 @@ class FlashSaleHttpIT {
         return http().get("/api/v1/seckill/activities/" + activity).json();
     }
 
-    private static <T> List<T> runConcurrently(List<Callable<T>> tasks, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : pool.invokeAll(tasks)) {
-                results.add(result.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private Http http() {
         return new Http(base.toString());
@@ -357,7 +343,7 @@ class FlashSaleHttpIT {
                 signUps.add(accounts::newCustomer);
             }
             try {
-                buyers = runConcurrently(signUps, 8);
+                buyers = Concurrently.run(signUps, 8);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

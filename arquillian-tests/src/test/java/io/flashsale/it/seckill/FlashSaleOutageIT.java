@@ -3,6 +3,7 @@ package io.flashsale.it.seckill;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
+import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
@@ -23,9 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.flashsale.it.support.Problems.assertProblem;
 import static io.flashsale.it.support.Sales.purchasePath;
@@ -109,37 +107,33 @@ class FlashSaleOutageIT {
 
     /** Every buyer presses "buy" once, 8 at a time; records who was accepted and who got 503. */
     private List<Http.Reply> buy(Http http, long activity, List<Account> buyers) {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Http.Reply>> requests = new ArrayList<>();
+        for (Account buyer : buyers) {
+            requests.add(() -> http.as(buyer.token()).post(purchasePath(activity), quantity(1)));
+        }
+        List<Http.Reply> replies;
         try {
-            List<Callable<Http.Reply>> requests = new ArrayList<>();
-            for (Account buyer : buyers) {
-                requests.add(() -> http.as(buyer.token()).post(purchasePath(activity), quantity(1)));
-            }
-            List<Http.Reply> replies = new ArrayList<>();
-            List<Future<Http.Reply>> futures = pool.invokeAll(requests);
-            for (int i = 0; i < futures.size(); i++) {
-                Http.Reply reply = futures.get(i).get();
-                long buyer = buyers.get(i).id();
-                synchronized (this) {
-                    switch (reply.status()) {
-                        case 202 -> {
-                            assertFalse(acceptedBuyers.contains(buyer), "accepted twice: " + buyer);
-                            acceptedBuyers.add(buyer);
-                            failedBuyers.remove(buyer);
-                        }
-                        case 503 -> failedBuyers.add(buyer);
-                        case 409 -> assertEquals("/problems/sold-out", reply.json().getString("type"),
-                                "a buyer refused with 503 must not be 'already purchased': " + reply.body());
-                        default -> throw new AssertionError("unexpected answer " + reply.status() + " " + reply.body());
-                    }
-                }
-                replies.add(reply);
-            }
-            return replies;
+            replies = Concurrently.run(requests, 8);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
         }
+        for (int i = 0; i < replies.size(); i++) {
+            Http.Reply reply = replies.get(i);
+            long buyer = buyers.get(i).id();
+            synchronized (this) {
+                switch (reply.status()) {
+                    case 202 -> {
+                        assertFalse(acceptedBuyers.contains(buyer), "accepted twice: " + buyer);
+                        acceptedBuyers.add(buyer);
+                        failedBuyers.remove(buyer);
+                    }
+                    case 503 -> failedBuyers.add(buyer);
+                    case 409 -> assertEquals("/problems/sold-out", reply.json().getString("type"),
+                            "a buyer refused with 503 must not be 'already purchased': " + reply.body());
+                    default -> throw new AssertionError("unexpected answer " + reply.status() + " " + reply.body());
+                }
+            }
+        }
+        return replies;
     }
 }

@@ -68,7 +68,7 @@ public class ReconciliationService {
      * MySQL knows (units left, live orders as claimed buyers) and resumes the sale, in one atomic script.
      */
     public ReconciliationReport rebuild(ActivityId id) {
-        activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
         cache.pause(id, drainWaitMillis + sendTimeoutMillis + 30_000);
         // purchases accepted just before the pause are still waiting for Kafka: let each end in an ack or an undo
         LockSupport.parkNanos((sendTimeoutMillis + 500) * 1_000_000L);
@@ -84,7 +84,6 @@ public class ReconciliationService {
                 .map(o -> new HeldPurchase(o.orderId(), o.userId(), o.quantity(), o.createdAt(), true))
                 .toList();
         cache.rebuild(id, remaining, live);
-        SeckillActivity activity = activities.find(id).orElseThrow();
         cache.warm(id, remaining, activity.perUserLimit(), activity.startsAt(), activity.endsAt()); // metadata
         return check(id);
     }
