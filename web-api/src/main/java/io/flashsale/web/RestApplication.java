@@ -3,21 +3,31 @@ package io.flashsale.web;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
+
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * Bearer tokens are verified by Payara's MicroProfile JWT (signature, issuer, expiry) on every request to an
- * endpoint with {@code @RolesAllowed}: no database round trip. Endpoints without it are public.
+ * Bearer tokens are verified by {@link io.flashsale.web.auth.BearerTokenFilter} (signature, issuer, expiry) in
+ * memory, without a database round trip; endpoints declare their roles with {@code @RolesAllowed}, the others are
+ * public.
  */
 @ApplicationPath("/api/v1")
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.ADMIN, Roles.CUSTOMER})
 @OpenAPIDefinition(info = @Info(title = "Flash sale platform", version = "1"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT")
 public class RestApplication extends Application {
+
+    /**
+     * Request bodies and parameters are validated once, by the CDI method-validation interceptor every resource (a
+     * CDI bean) already has; Jersey's own second pass over the same constraints is switched off.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.beanValidation.disable.server", true);
+    }
 }

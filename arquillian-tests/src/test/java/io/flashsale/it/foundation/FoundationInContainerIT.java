@@ -39,6 +39,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -148,7 +149,7 @@ class FoundationInContainerIT {
     }
 
     @Test
-    void purchaseEventMakesTheKafkaRoundTripIntoExactlyOneOrder() {
+    void purchaseEventMakesTheKafkaRoundTripIntoExactlyOneOrder() throws Exception {
         ProductView product = catalog.register("Console", null, new BigDecimal("299.00"), 10);
         Instant now = Instant.now();
         ActivityId activity = new ActivityId(activities.create(product.id(), new BigDecimal("9.99"), 5, 1,
@@ -159,8 +160,9 @@ class FoundationInContainerIT {
 
         long duplicatesBefore = duplicatesSkipped();
 
-        purchaseEvents.publish(purchase);
-        purchaseEvents.publish(purchase); // a redelivery must not create a second order
+        purchaseEvents.publish(purchase).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // a redelivery must not create a second order
+        purchaseEvents.publish(purchase).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         Optional<OrderView> order = Await.until("order " + orderId + " written", Duration.ofSeconds(60),
                 () -> orders.find(orderId), Optional::isPresent);

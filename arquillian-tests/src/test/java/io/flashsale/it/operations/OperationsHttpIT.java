@@ -162,22 +162,25 @@ class OperationsHttpIT {
     }
 
     @Test
-    void everyFailedRequestIsLoggedOnceWithTheCorrelationIdItReturned() {
-        String id = "it-" + UUID.randomUUID();
-        Http.Reply missing = http().get("/api/v1/products/999999999", "X-Request-Id", id);
-        assertEquals(404, missing.status());
-        assertEquals(id, missing.header("X-Request-Id").orElseThrow(), "the client's id is echoed");
-        Http.Reply badToken = http().as("not-a-token").get("/api/v1/users/me");
+    void failuresAreLoggedOnceWithTheCorrelationIdTheyReturnedAndBusinessAnswersAreNot() {
+        String refusedId = "it-" + UUID.randomUUID();
+        Http.Reply badToken = http().as("not-a-token").get("/api/v1/users/me", "X-Request-Id", refusedId);
         assertEquals(401, badToken.status());
-        String generated = badToken.header("X-Request-Id").orElseThrow();
+        assertEquals(refusedId, badToken.header("X-Request-Id").orElseThrow(), "the client's id is echoed");
+        Http.Reply anonymous = http().get("/api/v1/users/me");
+        assertEquals(401, anonymous.status());
+        String generated = anonymous.header("X-Request-Id").orElseThrow();
+        String answerId = "it-" + UUID.randomUUID();
+        assertEquals(404, http().get("/api/v1/products/999999999", "X-Request-Id", answerId).status());
         assertTrue(http().get("/health/live").header("X-Request-Id").isPresent());
 
-        Await.until("both failures logged", Duration.ofSeconds(30), () -> log(), log -> log.contains("id=" + id)
+        Await.until("both refusals logged", Duration.ofSeconds(30), () -> log(), log -> log.contains("id=" + refusedId)
                 && log.contains("id=" + generated));
         String log = log();
-        assertEquals(1, log.lines().filter(l -> l.contains("id=" + id)).count(), "one line per failed request");
-        assertTrue(log.lines().anyMatch(l -> l.contains("id=" + id) && l.contains("status=404")
-                && l.contains("/api/v1/products/999999999")));
+        assertEquals(1, log.lines().filter(l -> l.contains("id=" + refusedId)).count(), "one line per failure");
+        assertTrue(log.lines().anyMatch(l -> l.contains("id=" + refusedId) && l.contains("status=401")
+                && l.contains("/api/v1/users/me")), "method, path and status are logged");
+        assertFalse(log.contains("id=" + answerId), "a 404 is an answer, not a failure: not logged");
         assertFalse(log.contains("not-a-token"), "tokens are never logged");
     }
 

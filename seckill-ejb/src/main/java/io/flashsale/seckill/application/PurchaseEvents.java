@@ -2,8 +2,13 @@ package io.flashsale.seckill.application;
 
 import io.flashsale.seckill.domain.model.order.SeckillPurchase;
 
+import java.util.concurrent.CompletionStage;
+
 public interface PurchaseEvents {
 
-    /** Returns once Kafka acknowledged the event; throws ServiceUnavailableException otherwise. */
-    void publish(SeckillPurchase purchase);
+    /**
+     * Sends the event; the stage completes when Kafka acknowledged it, or exceptionally with a
+     * ServiceUnavailableException when it was refused or not acknowledged in time. No thread waits meanwhile.
+     */
+    CompletionStage<Void> publish(SeckillPurchase purchase);
 }

@@ -13,6 +13,7 @@ import io.flashsale.seckill.domain.model.activity.SeckillStockCache.UndoOutcome;
 import io.flashsale.seckill.domain.model.activity.SoldOutException;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.SeckillPurchase;
+import io.flashsale.seckill.infrastructure.concurrent.CallbackExecutor;
 import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.domain.InvalidInputException;
 import io.flashsale.shared.domain.ServiceUnavailableException;
@@ -22,15 +23,21 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The flash-sale hot path, without a database call or a transaction: rate limit, window check and sold-out flag
- * from memory, one Redis script, one awaited Kafka send. A saturated instance sheds load with the bulkhead: at most
- * {@code value} purchases run at once (MP Fault Tolerance, configurable as
- * {@code io.flashsale.seckill.application.PurchaseService/purchase/Bulkhead/value}); the rest get 503 at once instead
- * of queueing until the server collapses.
+ * from memory, one Redis script, one Kafka send whose acknowledgement completes the answer. No thread waits for
+ * Kafka: the HTTP worker is free as soon as the send is handed over, and the answer is written when the broker
+ * acknowledged (or the send failed and the Redis step was undone).
+ *
+ * <p>A saturated instance sheds load instead of queueing until it collapses: the bulkhead (MP Fault Tolerance,
+ * {@code io.flashsale.seckill.application.PurchaseService/purchase/Bulkhead/value}) bounds the purchases running
+ * their synchronous part (the Redis script) at once, and the emitter's buffer bounds the sends awaiting Kafka; both
+ * answer 503 at once when full.
  */
 @ApplicationScoped
 public class PurchaseService {
@@ -52,34 +59,55 @@ public class PurchaseService {
     @Inject
     PurchaseOutcomes outcomes;
 
+    /** Runs what follows Kafka's answer (a Redis undo may block): never on the Kafka client's own thread. */
+    @Inject
+    CallbackExecutor executor;
+
+    /**
+     * The stage completes with the receipt once Kafka acknowledged the purchase, or exceptionally with the
+     * {@link DomainException} that answers it (sold out, already purchased, unavailable...).
+     */
     @Bulkhead(200)
-    public PurchaseReceipt purchase(ActivityId activity, long userId, int quantity) {
+    public CompletionStage<PurchaseReceipt> purchase(ActivityId activity, long userId, int quantity) {
+        SeckillPurchase held;
         try {
-            PurchaseReceipt receipt = tryPurchase(activity, userId, quantity);
-            outcomes.count(Outcome.ACCEPTED);
-            return receipt;
-        } catch (SoldOutException e) {
-            outcomes.count(Outcome.SOLD_OUT);
-            throw e;
-        } catch (AlreadyPurchasedException e) {
-            outcomes.count(Outcome.ALREADY_PURCHASED);
-            throw e;
-        } catch (PurchaseRateLimitedException e) {
-            outcomes.count(Outcome.RATE_LIMITED);
-            throw e;
-        } catch (ActivityNotActiveException e) {
-            outcomes.count(Outcome.NOT_ACTIVE);
-            throw e;
-        } catch (ServiceUnavailableException | SaleNotReadyException e) {
-            outcomes.count(Outcome.UNAVAILABLE);
-            throw e;
-        } catch (DomainException e) {
-            outcomes.count(Outcome.REJECTED);
-            throw e;
+            held = hold(activity, userId, quantity);
+        } catch (DomainException refused) {
+            outcomes.count(outcomeOf(refused));
+            return CompletableFuture.failedFuture(refused);
         }
+        return events.publish(held).handleAsync((acked, sendFailed) -> {
+            if (sendFailed != null) {
+                try {
+                    compensate(activity, userId, new OrderId(held.orderId()), sendFailed);
+                } catch (ServiceUnavailableException unavailable) {
+                    outcomes.count(Outcome.UNAVAILABLE);
+                    throw unavailable;
+                }
+            }
+            catalog.rememberOrder(activity, userId, held.orderId());
+            outcomes.count(Outcome.ACCEPTED);
+            return new PurchaseReceipt(held.orderId(), "PENDING");
+        }, executor);
     }
 
-    private PurchaseReceipt tryPurchase(ActivityId activity, long userId, int quantity) {
+    private static Outcome outcomeOf(DomainException refused) {
+        if (refused instanceof SoldOutException) {
+            return Outcome.SOLD_OUT;
+        } else if (refused instanceof AlreadyPurchasedException) {
+            return Outcome.ALREADY_PURCHASED;
+        } else if (refused instanceof PurchaseRateLimitedException) {
+            return Outcome.RATE_LIMITED;
+        } else if (refused instanceof ActivityNotActiveException) {
+            return Outcome.NOT_ACTIVE;
+        } else if (refused instanceof ServiceUnavailableException || refused instanceof SaleNotReadyException) {
+            return Outcome.UNAVAILABLE;
+        }
+        return Outcome.REJECTED;
+    }
+
+    /** Everything up to the Redis script; returns the purchase to publish, whose units Redis now holds. */
+    private SeckillPurchase hold(ActivityId activity, long userId, int quantity) {
         rateLimiter.admit(userId);
         SaleTerms terms = catalog.terms(activity);
         Instant now = Instant.now();
@@ -116,19 +144,12 @@ public class PurchaseService {
             case OUTSIDE_WINDOW -> throw new ActivityNotActiveException(activity,
                     now.isBefore(terms.startsAt()) ? ActivityStatus.SCHEDULED : ActivityStatus.ENDED);
         }
-        SeckillPurchase purchase = new SeckillPurchase(OutgoingEvent.newEventId(), orderId.value(), activity.value(),
-                userId, quantity, terms.price(), now);
-        try {
-            events.publish(purchase);
-        } catch (RuntimeException sendFailed) {
-            compensate(activity, userId, orderId, sendFailed);
-        }
-        catalog.rememberOrder(activity, userId, orderId.value());
-        return new PurchaseReceipt(orderId.value(), "PENDING");
+        return new SeckillPurchase(OutgoingEvent.newEventId(), orderId.value(), activity.value(), userId, quantity,
+                terms.price(), now);
     }
 
     /** Undo the Redis step, unless the order writer already claimed the purchase (then it did reach Kafka). */
-    private void compensate(ActivityId activity, long userId, OrderId orderId, RuntimeException sendFailed) {
+    private void compensate(ActivityId activity, long userId, OrderId orderId, Throwable sendFailed) {
         UndoOutcome undo;
         try {
             undo = cache.undo(activity, userId, orderId, false);

@@ -49,6 +49,25 @@ public class ReconciliationService {
 
     public ReconciliationReport check(ActivityId id) {
         activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        return compare(id, pipeline.backlog());
+    }
+
+    /** The periodic check: publishes the drift; the pipeline backlog is not asked for (reported as -1). */
+    public ReconciliationReport recordDrift(ActivityId id) {
+        return compare(id, -1);
+    }
+
+    /**
+     * Whether the units left in Redis and in MySQL are still those of an earlier report: a sale that was clean and has
+     * not moved since is still clean, and need not be compared order by order again.
+     */
+    public boolean unchangedSince(ReconciliationReport earlier) {
+        ActivityId id = new ActivityId(earlier.activityId());
+        return cache.remaining(id).orElse(-1) == earlier.redisRemaining()
+                && activities.remainingNow(id) == earlier.mysqlRemaining();
+    }
+
+    private ReconciliationReport compare(ActivityId id, long backlog) {
         CacheSnapshot snapshot = cache.snapshot(id);
         int mysqlRemaining = activities.remainingNow(id);
         List<SeckillOrder> live = orders.liveOrders(id);
@@ -60,7 +79,7 @@ public class ReconciliationService {
         int driftUnits = snapshot.warm() ? mysqlRemaining - snapshot.remaining() - pendingUnits : 0;
         drift.record(id, driftUnits);
         return new ReconciliationReport(id.value(), snapshot.warm(), snapshot.remaining(), pending.size(),
-                pendingUnits, mysqlRemaining, live.size(), missing, driftUnits, pipeline.backlog());
+                pendingUnits, mysqlRemaining, live.size(), missing, driftUnits, backlog);
     }
 
     /**

@@ -14,6 +14,10 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,6 +59,8 @@ public class SaleHousekeeping {
     SeckillStockCache cache;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Sales the last check found clean, re-compared order by order only once their units moved. */
+    private final Map<ActivityId, ReconciliationReport> clean = new HashMap<>();
     private long ticks;
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
@@ -89,8 +95,19 @@ public class SaleHousekeeping {
     }
 
     private void reconcileSalesOnNow() {
-        for (ActivityId id : sales.salesOnNow()) {
-            reconciliation.check(id);
+        List<ActivityId> onNow = sales.salesOnNow();
+        clean.keySet().retainAll(new HashSet<>(onNow));
+        for (ActivityId id : onNow) {
+            ReconciliationReport last = clean.get(id);
+            if (last != null && reconciliation.unchangedSince(last)) {
+                continue;
+            }
+            ReconciliationReport report = reconciliation.recordDrift(id);
+            if (report.cacheWarm() && report.driftUnits() == 0 && report.pendingOrders() == 0) {
+                clean.put(id, report);
+            } else {
+                clean.remove(id);
+            }
         }
     }
 

@@ -52,7 +52,10 @@ public final class DomainConfiguration {
                         + " --restype=javax.sql.DataSource --steadypoolsize=8 --maxpoolsize=64 --maxwait=5000"
                         + " --isconnectvalidatereq=true --validationmethod=custom-validation"
                         + " --validationclassname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
-                        + " --failconnection=true --statementtimeout=30 --isolationlevel=read-committed"
+                        // no statement timeout: Connector/J arms a cancel timer per statement for it, and the
+                        // cancelled tasks keep every statement reachable for the timeout (150k statements live
+                        // under load); socketTimeout bounds a hung database instead
+                        + " --failconnection=true --isolationlevel=read-committed"
                         + " --property " + properties + " " + POOL,
                 "create-jdbc-resource --connectionpoolid=" + POOL + " " + JDBC_RESOURCE);
     }

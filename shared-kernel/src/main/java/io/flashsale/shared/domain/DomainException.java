@@ -17,7 +17,16 @@ public abstract class DomainException extends RuntimeException {
     private final String type;
 
     protected DomainException(Kind kind, String type, String message) {
-        super(message);
+        this(kind, type, message, null);
+    }
+
+    /**
+     * Only an unavailable service is a failure worth a stack trace; the other kinds are answers (sold out, already
+     * purchased, not found...), thrown by the thousand in a stampede, where filling a stack trace costs more than the
+     * answer.
+     */
+    protected DomainException(Kind kind, String type, String message, Throwable cause) {
+        super(message, cause, true, kind == Kind.UNAVAILABLE);
         this.kind = kind;
         this.type = type;
     }

@@ -4,7 +4,6 @@ package io.flashsale.shared.domain;
 public class ServiceUnavailableException extends DomainException {
 
     public ServiceUnavailableException(String service, Throwable cause) {
-        super(Kind.UNAVAILABLE, "service-unavailable", service + " is unavailable");
-        initCause(cause);
+        super(Kind.UNAVAILABLE, "service-unavailable", service + " is unavailable", cause);
     }
 }

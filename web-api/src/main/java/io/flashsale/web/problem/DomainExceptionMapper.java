@@ -10,6 +10,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
+        return answer(e);
+    }
+
+    /** The problem+json answer to a business rule's no; also used by asynchronous endpoints directly. */
+    public static Response answer(DomainException e) {
         Response.Status status = switch (e.kind()) {
             case INVALID -> Response.Status.BAD_REQUEST;
             case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;

@@ -4,14 +4,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import io.flashsale.web.auth.Caller;
 import io.flashsale.seckill.application.ActivityService;
 import io.flashsale.seckill.application.ActivityView;
-import io.flashsale.seckill.application.PurchaseReceipt;
 import io.flashsale.seckill.application.PurchaseService;
 import io.flashsale.seckill.application.ReconciliationService;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.shared.domain.DomainException;
 import io.flashsale.web.Roles;
+import io.flashsale.web.problem.DomainExceptionMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,11 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.net.URI;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 @Path("/seckill/activities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class ActivityResource {
 
     @EJB
@@ -75,13 +78,23 @@ public class ActivityResource {
     @APIResponse(responseCode = "202", description = "accepted; the order is PENDING until it is durable (Location)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PurchaseResponse.class)))
-    public Response purchase(@PathParam("id") long id, @NotNull @Valid PurchaseRequest request,
-                             @Context SecurityContext security) {
-        PurchaseReceipt receipt = purchases.purchase(new ActivityId(id), Caller.userId(security),
-                request.quantity());
-        return Response.accepted(PurchaseResponse.of(receipt))
-                .location(URI.create("/api/v1/seckill/orders/" + receipt.orderId()))
-                .build();
+    public CompletionStage<Response> purchase(@PathParam("id") long id, @NotNull @Valid PurchaseRequest request,
+                                              @Context SecurityContext security) {
+        return purchases.purchase(new ActivityId(id), Caller.of(security).userId(), request.quantity())
+                .handle((receipt, refused) -> {
+                    if (refused == null) {
+                        return Response.accepted(PurchaseResponse.of(receipt))
+                                .location(URI.create("/api/v1/seckill/orders/" + receipt.orderId()))
+                                .build();
+                    }
+                    Throwable cause = refused instanceof CompletionException wrapped && wrapped.getCause() != null
+                            ? wrapped.getCause() : refused;
+                    // answered here rather than rethrown: a sold-out stampede must not pay for exception wrapping
+                    if (cause instanceof DomainException answer) {
+                        return DomainExceptionMapper.answer(answer);
+                    }
+                    throw refused instanceof CompletionException wrapped ? wrapped : new CompletionException(refused);
+                });
     }
 
     @GET

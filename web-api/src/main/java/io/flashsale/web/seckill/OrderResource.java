@@ -11,7 +11,7 @@ import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 @Path("/seckill/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class OrderResource {
 
     @EJB
@@ -43,7 +43,7 @@ public class OrderResource {
     public OrderResponse get(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderView order = orders.find(new OrderId(orderId))
                 .orElseThrow(() -> new NotFoundException("order", orderId));
-        boolean owner = order.userId() == Caller.userId(security);
+        boolean owner = order.userId() == Caller.of(security).userId();
         if (!owner && !security.isUserInRole(Roles.ADMIN)) {
             throw new NotFoundException("order", orderId);
         }
@@ -56,7 +56,7 @@ public class OrderResource {
     @SecurityRequirement(name = "bearer")
     public OrderResponse pay(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderId id = new OrderId(orderId);
-        long payer = Caller.userId(security);
+        long payer = Caller.of(security).userId();
         OrderView order = orders.find(id).filter(o -> o.userId() == payer)
                 .orElseThrow(() -> new NotFoundException("order", orderId));
         if (OrderStatus.PENDING.name().equals(order.status())) {

@@ -9,7 +9,7 @@ import io.flashsale.user.domain.model.UserId;
 import io.flashsale.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class UserResource {
 
     @EJB
@@ -54,6 +54,6 @@ public class UserResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     public UserResponse me(@Context SecurityContext security) {
-        return UserResponse.of(accounts.find(new UserId(Caller.userId(security))));
+        return UserResponse.of(accounts.find(new UserId(Caller.of(security).userId())));
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
 public class KafkaPurchaseEvents implements PurchaseEvents {
@@ -24,9 +25,9 @@ public class KafkaPurchaseEvents implements PurchaseEvents {
     long sendTimeoutMillis;
 
     @Override
-    public void publish(SeckillPurchase purchase) {
+    public CompletionStage<Void> publish(SeckillPurchase purchase) {
         OutgoingEvent event = OutgoingEvent.of(purchase.orderId(), SeckillPurchase.TYPE, purchase.eventId(),
                 purchase.occurredAt(), purchase);
-        KafkaEventSender.sendAndAwait(emitter, event, Duration.ofMillis(sendTimeoutMillis));
+        return KafkaEventSender.send(emitter, event, Duration.ofMillis(sendTimeoutMillis));
     }
 }

@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Sends events through a MicroProfile Reactive Messaging emitter and, when asked, waits for the broker's ack. */
 public final class KafkaEventSender {
@@ -21,8 +19,26 @@ public final class KafkaEventSender {
     private KafkaEventSender() {
     }
 
-    /** Completes when the broker acknowledged the record (acks=all on the channel), exceptionally otherwise. */
-    public static CompletionStage<Void> send(Emitter<String> emitter, OutgoingEvent event) {
+    /**
+     * Completes when the broker acknowledged the record (acks=all on the channel); exceptionally with a
+     * {@link ServiceUnavailableException} when it was refused (nack, full emitter buffer) or not acknowledged within
+     * the timeout. The ack arrives on the Kafka client's thread: whatever follows must not block it.
+     */
+    public static CompletableFuture<Void> send(Emitter<String> emitter, OutgoingEvent event, Duration timeout) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        send(emitter, event).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                answered.complete(null);
+            } else {
+                answered.completeExceptionally(failure instanceof ServiceUnavailableException ? failure
+                        : new ServiceUnavailableException("kafka", failure));
+            }
+        });
+        return answered;
+    }
+
+    /** Completes when the broker acknowledged the record, exceptionally on a nack or a full emitter buffer. */
+    public static CompletableFuture<Void> send(Emitter<String> emitter, OutgoingEvent event) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         Message<String> message = Message.of(event.json())
                 .addMetadata(metadata(event))
@@ -45,9 +61,9 @@ public final class KafkaEventSender {
     /** Sends and blocks until acked; a nack or no ack within the timeout is a {@link ServiceUnavailableException}. */
     public static void sendAndAwait(Emitter<String> emitter, OutgoingEvent event, Duration timeout) {
         try {
-            send(emitter, event).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ServiceUnavailableException("kafka", e);
+            send(emitter, event, timeout).get();
+        } catch (ExecutionException e) {
+            throw (ServiceUnavailableException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException("kafka", e);

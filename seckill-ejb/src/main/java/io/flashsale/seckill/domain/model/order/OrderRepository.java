@@ -26,7 +26,7 @@ public interface OrderRepository {
 
     long countByActivity(ActivityId activity);
 
-    /** Confirmed and paid orders of an activity: the units it has sold. */
+    /** Confirmed and paid orders of an activity: the units it has sold. Read-only copies, not for changing. */
     List<SeckillOrder> liveOrders(ActivityId activity);
 
     long countUnpaid(ActivityId activity);

@@ -24,7 +24,8 @@ import java.time.Instant;
         uniqueConstraints = @UniqueConstraint(name = "uk_order_activity_buyer", columnNames = {"activity_id", "live_buyer"}),
         indexes = {
                 @Index(name = "ix_order_status_created", columnList = "status, created_at"),
-                @Index(name = "ix_order_activity", columnList = "activity_id, status")})
+                @Index(name = "ix_order_activity", columnList = "activity_id, status"),
+                @Index(name = "ix_order_cache_release", columnList = "cache_release_pending")})
 public class SeckillOrder {
 
     @Id
