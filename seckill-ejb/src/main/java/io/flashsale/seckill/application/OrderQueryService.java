@@ -8,13 +8,17 @@ import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
 import io.flashsale.seckill.domain.model.order.OrderStatus;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** Reads only: no JTA transaction is begun for them (an order read by id is one primary-key SELECT). */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class OrderQueryService {
 
     @Inject

@@ -4,6 +4,7 @@ import io.flashsale.platform.PlatformSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The domain as code: the JVM options written before the first start, then every asadmin command that turns the
@@ -22,7 +23,6 @@ public final class DomainConfiguration {
         List<String> commands = new ArrayList<>();
         commands.addAll(jdbc(settings.database()));
         commands.addAll(monitoring());
-        commands.addAll(network());
         // development secrets (token keys, first admin) as MicroProfile Config properties, one file each
         commands.add("set-config-dir --directory=" + settings.secrets().directory());
         return commands;
@@ -92,10 +92,22 @@ public final class DomainConfiguration {
         return commands;
     }
 
-    /** A bigger HTTP worker pool for flash-sale stampedes. */
-    static List<String> network() {
-        return List.of(
-                "set " + CONFIG + "thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=256",
-                "set " + CONFIG + "thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=16");
+    /**
+     * The HTTP worker pool, written into domain.xml before the first start (the pool is built at start). Fixed size
+     * (min = max): Grizzly then uses its lock-free fixed pool; with min below max it uses a pool whose idle workers all
+     * wait on one monitor (229 of 256 were blocked there under load). 32, not hundreds: no worker waits for Kafka (the
+     * purchase answers asynchronously), and on 2 cores more runnable threads only add switching. Measured in
+     * docs/benchmarks.md.
+     */
+    public static Map<String, String> httpThreadPool() {
+        return Map.of("min-thread-pool-size", "32", "max-thread-pool-size", "32");
+    }
+
+    /**
+     * {@code max-connections} is Grizzly's number of requests per keep-alive connection (default 250): a load
+     * balancer's or client's connection is kept for as many requests as it sends.
+     */
+    public static Map<String, String> httpProtocol() {
+        return Map.of("max-connections", "-1");
     }
 }

@@ -32,11 +32,17 @@ final class DomainXml {
         this.serverConfig = child(document.getDocumentElement(), "configs", "config", Map.of("name", "server-config"));
     }
 
-    static void edit(Path file, List<String> removeJvmOptions, List<String> addJvmOptions, String listenerAddress) {
+    static void edit(Path file, List<String> removeJvmOptions, List<String> addJvmOptions, String listenerAddress,
+                     Map<String, String> httpThreadPool, Map<String, String> httpProtocol) {
         try {
             DomainXml xml = new DomainXml(file);
             xml.replaceJvmOptions(removeJvmOptions, addJvmOptions);
             xml.bindListenersTo(listenerAddress);
+            // the HTTP worker pool is created at start: a change on the running server waits for a restart
+            xml.setAttributes(child(xml.serverConfig, "thread-pools", "thread-pool", Map.of("name", "http-thread-pool")),
+                    httpThreadPool);
+            Element listener = child(xml.serverConfig, "protocols", "protocol", Map.of("name", "http-listener-1"));
+            xml.setAttributes(child(listener, null, "http", Map.of()), httpProtocol);
             xml.save();
         } catch (Exception e) {
             throw new IllegalStateException("cannot edit " + file, e);
@@ -57,6 +63,10 @@ final class DomainXml {
             option.setTextContent(value);
             javaConfig.appendChild(option);
         }
+    }
+
+    private void setAttributes(Element element, Map<String, String> attributes) {
+        attributes.forEach(element::setAttribute);
     }
 
     private void bindListenersTo(String address) {

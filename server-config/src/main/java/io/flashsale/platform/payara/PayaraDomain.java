@@ -38,7 +38,8 @@ public final class PayaraDomain {
                 "--instanceport", Integer.toString(settings.httpPort()), "--domaindir", domainsDir.toString(), NAME));
         installJdbcDriver();
         DomainXml.edit(domainsDir.resolve(NAME).resolve("config/domain.xml"), DomainConfiguration.replacedJvmOptions(),
-                DomainConfiguration.jvmOptions(settings), "127.0.0.1");
+                DomainConfiguration.jvmOptions(settings), "127.0.0.1", DomainConfiguration.httpThreadPool(),
+                DomainConfiguration.httpProtocol());
         timed("start-domain", this::start);
         timed("configure", () -> asadmin.runAll(DomainConfiguration.commands(settings)));
     }

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Verifies the platform's RS256 bearer tokens with nimbus-jose-jwt: signature with the public key (parsed once, at
- * start), {@code typ} JWT, issuer, expiry (60 s clock skew), and the claims a caller is made of. It reads the
+ * start), {@code typ} JWT, issuer, expiry (with {@value #CLOCK_SKEW_SECONDS} s of clock skew between instances),
+ * and the claims a caller is made of. It reads the
  * MicroProfile JWT configuration keys ({@code mp.jwt.verify.publickey}, {@code mp.jwt.verify.issuer}), so the
  * platform is configured as an MP-JWT one is.
  *
@@ -51,6 +52,7 @@ public class BearerTokenVerifier {
     String issuer;
 
     private static final int MAX_REMEMBERED = 50_000;
+    static final int CLOCK_SKEW_SECONDS = 5;
 
     private record Verified(Caller caller, long expiresAtMillis) {
     }
@@ -71,8 +73,10 @@ public class BearerTokenVerifier {
         DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
         jwt.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         jwt.setJWSKeySelector(new SingleKeyJWSKeySelector<>(JWSAlgorithm.RS256, key));
-        jwt.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                new JWTClaimsSet.Builder().issuer(issuer).build(), REQUIRED_CLAIMS));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                new JWTClaimsSet.Builder().issuer(issuer).build(), REQUIRED_CLAIMS);
+        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        jwt.setJWTClaimsSetVerifier(claims);
         processor = jwt;
     }
 
@@ -93,7 +97,8 @@ public class BearerTokenVerifier {
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear(); // a flood of distinct tokens: start over rather than grow without bound
             }
-            verified.put(token, new Verified(caller, claims.getExpirationTime().getTime()));
+            verified.put(token, new Verified(caller,
+                    claims.getExpirationTime().getTime() + CLOCK_SKEW_SECONDS * 1000L));
             return caller;
         } catch (ParseException | BadJOSEException | JOSEException | NumberFormatException e) {
             throw new InvalidTokenException("bearer token rejected: " + e.getMessage(), e);

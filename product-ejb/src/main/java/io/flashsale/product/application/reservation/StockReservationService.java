@@ -6,7 +6,6 @@ import io.flashsale.product.domain.model.reservation.ReservationId;
 import io.flashsale.product.domain.model.stock.ProductLock;
 import io.flashsale.shared.domain.ContentionException;
 import io.flashsale.shared.domain.InvalidInputException;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StockReservationService {
 
-    @EJB
+    @Inject
     StockTransactions transactions;
 
     @Inject

@@ -12,10 +12,9 @@ import io.flashsale.product.domain.model.stock.StockEvents;
 import io.flashsale.shared.domain.ContentionException;
 import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.shared.infrastructure.persistence.SqlErrors;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
@@ -23,10 +22,11 @@ import java.util.Optional;
 
 /**
  * One transaction per call (REQUIRES_NEW), so a strategy can retry or hold a Redis lease around it. Every write
- * records its stock event in the outbox inside the same transaction.
+ * records its stock event in the outbox inside the same transaction. A CDI bean with JTA's {@code @Transactional},
+ * not a second EJB: a reservation crosses one EJB boundary ({@link StockReservationService}), not two.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class StockTransactions {
 
     @Inject
@@ -38,17 +38,28 @@ public class StockTransactions {
     @Inject
     StockEvents events;
 
-    /** Pessimistic: the product row stays locked until commit; duplicates queue behind it and find the first. */
+    /**
+     * Pessimistic: {@code SELECT ... FOR UPDATE} on the product row, held until commit. The reservation row is
+     * inserted before the lock is taken, so the hot row stays locked only for the lock, the stock update and the
+     * event: a duplicate order id fails on the reservation's key (and replays the first) without queueing for it.
+     */
     public ReservationView reserveWithRowLock(ProductId productId, ReservationId id, Quantity quantity) {
         try {
+            Optional<Reservation> known = reservations.find(id);
+            if (known.isPresent()) {
+                return replay(known.get(), productId, quantity, currentStock(productId));
+            }
+            Reservation reservation = new Reservation(id, productId, quantity,
+                    ReservationStrategy.PESSIMISTIC.wireName());
+            reservations.store(reservation);
+            products.flush();
             Product product = products.findForUpdate(productId)
                     .orElseThrow(() -> new NotFoundException("product", productId));
-            Optional<ReservationView> existing = existing(id, productId, quantity, product.stock());
-            if (existing.isPresent()) {
-                return existing.get();
-            }
             product.takeStock(quantity);
-            return store(product, id, quantity, ReservationStrategy.PESSIMISTIC);
+            events.reserved(product, reservation);
+            products.flush();
+            return new ReservationView(id.value(), productId.value(), quantity.value(), product.stock(),
+                    reservation.strategy());
         } catch (PersistenceException e) {
             throw translate(e);
         }
@@ -130,7 +141,11 @@ public class StockTransactions {
 
     public Optional<ReservationView> find(ReservationId id) {
         return reservations.find(id).map(r -> new ReservationView(r.id().value(), r.productId().value(),
-                r.quantity().value(), products.find(r.productId()).map(Product::stock).orElse(0), r.strategy()));
+                r.quantity().value(), currentStock(r.productId()), r.strategy()));
+    }
+
+    private int currentStock(ProductId productId) {
+        return products.find(productId).map(Product::stock).orElse(0);
     }
 
     private Optional<ReservationView> existing(ReservationId id, ProductId productId, Quantity quantity, int stock) {
