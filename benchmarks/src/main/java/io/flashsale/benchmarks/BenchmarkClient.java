@@ -2,6 +2,7 @@ package io.flashsale.benchmarks;
 
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+import io.hyperfoil.http.api.HttpMethod;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,11 +53,13 @@ final class BenchmarkClient {
         private record Token(String value, long expiresAtNanos) {
         }
 
+        final long id;
         private final String username;
         private final String password;
         private volatile Token token;
 
-        private Account(String username, String password) {
+        private Account(long id, String username, String password) {
+            this.id = id;
             this.username = username;
             this.password = password;
         }
@@ -86,7 +95,7 @@ final class BenchmarkClient {
     }
 
     Account admin() throws Exception {
-        Account admin = new Account(settings.secrets().admin().username(), settings.secrets().admin().password());
+        Account admin = new Account(-1, settings.secrets().admin().username(), settings.secrets().admin().password());
         admin.token();
         return admin;
     }
@@ -95,8 +104,8 @@ final class BenchmarkClient {
     Account newCustomer() throws Exception {
         String password = "bench-" + UUID.randomUUID();
         String username = "bench-" + UUID.randomUUID().toString().substring(0, 13);
-        post("/users", null, credentials(username, password), 201);
-        Account customer = new Account(username, password);
+        long id = idOf(post("/users", null, credentials(username, password), 201));
+        Account customer = new Account(id, username, password);
         customer.token();
         return customer;
     }
@@ -133,10 +142,44 @@ final class BenchmarkClient {
         return request.build();
     }
 
-    /** The no-op endpoint: the HTTP ceiling of the same server. */
-    LoadRun.Request ping() {
-        HttpRequest ping = HttpRequest.newBuilder(URI.create(api + "/ping")).timeout(Duration.ofSeconds(60)).build();
-        return () -> http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+    /** The no-op endpoint (204): the HTTP ceiling of the same server. */
+    static HttpLoad.Shape ping() {
+        return new Ping();
+    }
+
+    private record Ping() implements HttpLoad.Shape {
+        @Override
+        public HttpMethod method() {
+            return HttpMethod.GET;
+        }
+
+        @Override
+        public String path(long k) {
+            return "/api/v1/ping";
+        }
+
+        @Override
+        public Set<Integer> expected() {
+            return Set.of(204);
+        }
+    }
+
+    /** Logs in again every account whose token expires within {@code duration}, four at a time. */
+    static void renewTokens(List<Account> accounts, Duration duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<String> renewed : pool.invokeAll(accounts.stream()
+                    .map(a -> (Callable<String>) () -> a.tokenValidFor(duration)).toList())) {
+                renewed.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    HttpLoad load() {
+        URI base = URI.create(settings.httpBaseUrl());
+        return new HttpLoad(base.getHost(), base.getPort());
     }
 
     Connection database() {

@@ -3,6 +3,7 @@ package io.flashsale.benchmarks;
 import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class Benchmarks {
     private static final List<String> NAMES = List.of("stock", "seckill");
 
     private interface Benchmark {
-        void run(PlatformSettings settings, double seconds, int repetitions) throws Exception;
+        void run(Platform platform, double seconds, int repetitions, Path charts) throws Exception;
     }
 
     private Benchmarks() {
@@ -33,7 +34,8 @@ public final class Benchmarks {
     }
 
     private static void runAll() throws Exception {
-        double seconds = Double.parseDouble(System.getProperty("benchmark.seconds", "4"));
+        double seconds = Double.parseDouble(System.getProperty("benchmark.seconds", "5"));
+        Path charts = Path.of(System.getProperty("benchmark.charts", "docs/benchmarks"));
         int repetitions = Integer.getInteger("benchmark.repetitions", 3);
         String only = System.getProperty("benchmark.only", "").trim();
         if (!only.isEmpty() && !NAMES.contains(only)) {
@@ -42,12 +44,13 @@ public final class Benchmarks {
         for (String name : NAMES) {
             if (only.isEmpty() || only.equals(name)) {
                 run(name, name.equals("stock") ? StockReservationBenchmark::run : SeckillPurchaseBenchmark::run,
-                        seconds, repetitions);
+                        seconds, repetitions, charts);
             }
         }
     }
 
-    private static void run(String name, Benchmark benchmark, double seconds, int repetitions) throws Exception {
+    private static void run(String name, Benchmark benchmark, double seconds, int repetitions, Path charts)
+            throws Exception {
         PlatformSettings settings = PlatformSettings.resolve();
         Platform platform = new Platform(settings);
         Thread stopOnExit = new Thread(platform::close);
@@ -58,7 +61,7 @@ public final class Benchmarks {
             platform.deploy();
             platform.awaitReady(Duration.ofMinutes(3));
             System.out.printf("%n===== %s benchmark =====%n", name);
-            benchmark.run(settings, seconds, repetitions);
+            benchmark.run(platform, seconds, repetitions, charts);
         } finally {
             platform.close(); // here, not only in the hook: the next benchmark starts a platform on the same ports
             Runtime.getRuntime().removeShutdownHook(stopOnExit);

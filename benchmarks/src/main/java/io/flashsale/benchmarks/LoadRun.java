@@ -3,33 +3,27 @@ package io.flashsale.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
 /**
- * Closed-loop load: {@code clients} threads each send the next request as soon as the previous one answered, for a
- * warm-up and then a measured period. Bounded in time; stops by itself.
+ * Closed-loop load from plain threads, for the ceilings that are not HTTP (a Jedis EVALSHA, a JDBC transaction):
+ * {@code clients} threads each send the next call as soon as the previous one returned, for a warm-up and then a
+ * measured period. The HTTP paths are driven by {@link HttpLoad}.
  */
 final class LoadRun {
 
-    /** One request; returns false when the answer was an error (counted, and not timed). */
-    interface Request {
+    /** One call; returns false when the answer was an error (counted, not timed). */
+    interface Call {
         boolean call() throws Exception;
-    }
-
-    record Result(int clients, long ok, long errors, double seconds, long p50Micros, long p99Micros,
-                  long p999Micros) {
-
-        double throughput() {
-            return ok / seconds;
-        }
     }
 
     private LoadRun() {
     }
 
-    static Result run(int clients, double warmupSeconds, double measureSeconds, IntFunction<Request> requestOfClient)
+    static Measurement run(int clients, double warmupSeconds, double measureSeconds, IntFunction<Call> callOfClient)
             throws InterruptedException {
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
@@ -39,18 +33,18 @@ final class LoadRun {
         int[] sizes = new int[clients];
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
-            latencies.add(new long[1 << 10]); // grows on demand: 1,024 clients must not start with 512 MB of buffers
+            latencies.add(new long[1 << 10]);
         }
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Request request = requestOfClient.apply(client);
+            Call call = callOfClient.apply(client);
             Thread thread = new Thread(() -> {
                 try {
                     while (!stop.get()) {
                         long t0 = System.nanoTime();
                         boolean ok;
                         try {
-                            ok = request.call();
+                            ok = call.call();
                         } catch (Exception e) {
                             ok = false;
                         }
@@ -86,6 +80,7 @@ final class LoadRun {
         done.await();
 
         long ok = Arrays.stream(okCounts).sum();
+        long errors = Arrays.stream(errorCounts).sum();
         long[] all = new long[(int) ok];
         int at = 0;
         for (int c = 0; c < clients; c++) {
@@ -93,30 +88,25 @@ final class LoadRun {
             at += sizes[c];
         }
         Arrays.sort(all);
-        return new Result(clients, ok, Arrays.stream(errorCounts).sum(), seconds, percentile(all, 0.50),
-                percentile(all, 0.99), percentile(all, 0.999));
+        return new Measurement(clients, ok / seconds, percentile(all, 0.50), percentile(all, 0.99),
+                percentile(all, 0.999), errors, Map.of("ok", ok, "error", errors), -1);
     }
 
-    private static long percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    private static double percentile(long[] sortedMicros, double p) {
+        return sortedMicros.length == 0 ? -1
+                : sortedMicros[Math.min(sortedMicros.length - 1, (int) Math.ceil(p * sortedMicros.length) - 1)] / 1000.0;
     }
 
-    interface Measurement {
-        Result run() throws InterruptedException;
+    interface Repeatable {
+        Measurement run() throws Exception;
     }
 
-    /** Runs the measurement {@code repetitions} times; the run with the median throughput stands for them. */
-    static Result median(int repetitions, Measurement measurement) throws InterruptedException {
-        List<Result> runs = new ArrayList<>();
+    /** Runs a measurement {@code repetitions} times; the median by throughput stands for them. */
+    static Measurement median(int repetitions, Repeatable measurement) throws Exception {
+        List<Measurement> runs = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
             runs.add(measurement.run());
         }
-        return median(runs);
-    }
-
-    static Result median(List<Result> runs) {
-        List<Result> byThroughput = new ArrayList<>(runs);
-        byThroughput.sort((a, b) -> Double.compare(a.throughput(), b.throughput()));
-        return byThroughput.get(byThroughput.size() / 2);
+        return Measurement.median(runs);
     }
 }

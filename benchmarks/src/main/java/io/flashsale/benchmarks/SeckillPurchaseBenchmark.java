@@ -1,7 +1,10 @@
 package io.flashsale.benchmarks;
 
 import io.flashsale.benchmarks.BenchmarkClient.Account;
+import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
+import io.flashsale.platform.payara.DomainConfiguration;
+import io.hyperfoil.http.api.HttpMethod;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,8 +17,8 @@ import redis.clients.jedis.RedisClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,61 +26,70 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Flash-sale purchases over HTTP at 64, 256 and 1,024 concurrent connections, in two phases: units on sale (nearly
- * every request is a real 202 purchase: each (buyer, sale) pair is used once, over as many sales as it takes) and sold
- * out (a sale of 100 units, hammered after they are gone). Next to ceilings from the same run and the same connection
- * counts: the no-op endpoint of the same server, and the purchase Lua script run with EVALSHA straight against Redis
- * (what one purchase costs in Redis, redis-benchmark style). Then the time the order writer needs to drain 10,000
- * purchases published to Kafka.
+ * Flash-sale paths over HTTP at 64, 256 and 1,024 connections (Hyperfoil, closed loop): purchases with units on
+ * sale (every request the first purchase of its buyer in its sale: sales of one unit per buyer are opened ahead of
+ * each run), purchases of a sold-out sale, and owners reading their orders. Next to ceilings from the same run and
+ * the same number of connections: the no-op endpoint of the same server, and the purchase Lua script run with
+ * EVALSHA straight against Redis. Then: the cost of the admin console's monitoring (all modules OFF against the
+ * levels server-config sets), the purchase at a constant rate with coordinated-omission-corrected latency, and the
+ * time the order writer needs to drain 10,000 purchases published to Kafka.
  */
 final class SeckillPurchaseBenchmark {
 
     private static final int[] CONNECTIONS = {64, 256, 1024};
+    private static final int MONITORING_CONNECTIONS = 256;
     private static final int SOLD_OUT_UNITS = 100;
     private static final int DRAIN_PURCHASES = 10_000;
     private static final long PRODUCT_STOCK = 1_000_000_000L;
     /** The longest payment window the API accepts: no order is cancelled (units back on sale) during the run. */
     private static final int PAYMENT_WINDOW_SECONDS = 604_800;
-    private static final Set<String> ANSWERS = Set.of("202", "409 sold-out", "409 already-purchased");
+    private static final double WARM_UP_SECONDS = 2;
 
+    private final Platform platform;
     private final BenchmarkClient client;
+    private final HttpLoad load;
     private final Account admin;
     private final List<Account> buyers;
     private final long product;
-    private final Sales onSale = new Sales();
-    private final AtomicLong nextPair = new AtomicLong();
-    private final LongAdder accepted = new LongAdder();
+    private final double seconds;
+    private final int repetitions;
+    private final List<Long> openedSales = new ArrayList<>();
+    private final List<String> rows = new ArrayList<>();
+    private final Charts charts;
+    private double purchaseRateSeen = 3000;
 
-    private SeckillPurchaseBenchmark(BenchmarkClient client, Account admin, List<Account> buyers, long product) {
+    private SeckillPurchaseBenchmark(Platform platform, BenchmarkClient client, Account admin, List<Account> buyers,
+                                     long product, double seconds, int repetitions, Path chartDirectory) {
+        this.platform = platform;
         this.client = client;
+        this.load = client.load();
         this.admin = admin;
         this.buyers = buyers;
         this.product = product;
+        this.seconds = seconds;
+        this.repetitions = repetitions;
+        this.charts = new Charts(chartDirectory);
     }
 
-    static void run(PlatformSettings settings, double seconds, int repetitions) throws Exception {
-        BenchmarkClient client = new BenchmarkClient(settings);
+    static void run(Platform platform, double seconds, int repetitions, Path charts) throws Exception {
+        BenchmarkClient client = new BenchmarkClient(platform.settings());
         Account admin = client.admin();
         int buyerCount = Integer.getInteger("benchmark.buyers", 1024);
         long signUpStarted = System.nanoTime();
@@ -85,96 +97,260 @@ final class SeckillPurchaseBenchmark {
                 client::newCustomer));
         System.out.printf("%d buyers signed up and logged in in %.1f s%n", buyerCount,
                 (System.nanoTime() - signUpStarted) / 1e9);
-        SeckillPurchaseBenchmark benchmark = new SeckillPurchaseBenchmark(client, admin, buyers,
-                client.createProduct(admin, PRODUCT_STOCK));
-        try {
-            benchmark.measure(settings, seconds, repetitions);
-            benchmark.awaitBacklog();
-            benchmark.drain(settings);
-        } finally {
-            benchmark.onSale.close();
-        }
+        SeckillPurchaseBenchmark benchmark = new SeckillPurchaseBenchmark(platform, client, admin, buyers,
+                client.createProduct(admin, PRODUCT_STOCK), seconds, repetitions, charts);
+        benchmark.warmUp();
+        benchmark.measure();
+        benchmark.monitoringCost();
+        benchmark.constantRate();
+        benchmark.drain(platform.settings());
     }
 
-    private void measure(PlatformSettings settings, double seconds, int repetitions) throws Exception {
-        // a freshly deployed server runs interpreted and JIT-compiles for a while: warm both paths up first
-        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "20"));
-        LoadRun.run(64, warmUpSeconds / 2, 0.1, c -> purchaseNextPair(new Outcomes()));
-        long warmUpSoldOut = createSale(SOLD_OUT_UNITS);
-        LoadRun.run(64, warmUpSeconds / 2, 0.1, c -> purchaseAnyBuyer(warmUpSoldOut, new Outcomes()));
-        LoadRun.run(64, 2, 0.1, c -> client.ping());
+    /** A freshly started server runs interpreted and compiles for minutes: every path runs first, unmeasured. */
+    private void warmUp() throws Exception {
+        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "60"));
+        double each = warmUpSeconds / 4;
+        BenchmarkClient.renewTokens(buyers, Duration.ofMinutes(10));
+        load.closedLoop(BenchmarkClient.ping(), 64, 0, each, new AtomicLong());
+        load.closedLoop(onSale(64, each), 64, 0, each, new AtomicLong());
+        load.closedLoop(soldOut(), 64, 0, each, new AtomicLong());
+        load.closedLoop(ordersOfOwners(), 64, 0, each, new AtomicLong());
+    }
 
-        // long enough for every measurement of one connection count, so no token is renewed while measuring
-        Duration block = Duration.ofSeconds((long) (4 * repetitions * (seconds + 1.5)) + 60);
-        List<String> rows = new ArrayList<>();
-        try (EvalshaCeiling redis = new EvalshaCeiling(settings, CONNECTIONS[CONNECTIONS.length - 1])) {
+    private void measure() throws Exception {
+        try (EvalshaCeiling redis = new EvalshaCeiling(platform.settings(), 256)) {
             for (int connections : CONNECTIONS) {
-                inFourThreads(buyers.stream().map(b -> (Callable<String>) () -> b.tokenValidFor(block)).toList());
-                measureAt(connections, seconds, repetitions, redis, rows);
+                BenchmarkClient.renewTokens(buyers, Duration.ofMinutes(8));
+                measureAt(connections, redis);
             }
         }
         System.out.printf("%n%d repetitions of %.0f s each (median by throughput), %d cores, JDK %s; %d sales of %d "
-                        + "units opened for the on-sale phase%n", repetitions, seconds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), onSale.opened(),
+                        + "units opened for the on-sale runs%n", repetitions, seconds,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), openedSales.size(),
                 buyers.size());
-        System.out.println("| connections | what | answers/s | p50 ms | p99 ms | p999 ms | errors | × EVALSHA "
-                + "| × no-op | answers (incl. warm-up and repetitions) |");
-        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        System.out.println("| connections | what | answers/s | p50 ms | p99 ms | p999 ms | errors | × no-op | "
+                + "× EVALSHA | load generator (cores) | answers (median run) |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         rows.forEach(System.out::println);
+        charts.write("seckill", "Flash sale over HTTP (2 cores, everything co-located)", "concurrent connections");
     }
 
-    private void measureAt(int connections, double seconds, int repetitions, EvalshaCeiling redis, List<String> rows)
-            throws Exception {
-        LoadRun.Result noop = LoadRun.median(repetitions, () -> LoadRun.run(connections, 1.5, seconds,
-                c -> client.ping()));
-        add(rows, row(connections, "ceiling: no-op endpoint GET /api/v1/ping", noop, null, noop, null));
-        LoadRun.Result evalsha = LoadRun.median(repetitions, () -> {
+    private void measureAt(int connections, EvalshaCeiling redis) throws Exception {
+        Measurement noop = LoadRun.median(repetitions, () -> load.closedLoop(BenchmarkClient.ping(), connections,
+                WARM_UP_SECONDS, seconds, new AtomicLong()));
+        report(connections, "ceiling: no-op endpoint GET /api/v1/ping", noop, noop, null, true);
+        int redisClients = Math.min(connections, 256);
+        Measurement evalsha = LoadRun.median(repetitions, () -> {
             redis.reset();
-            return LoadRun.run(connections, 1, seconds, c -> redis::purchase);
+            return LoadRun.run(redisClients, 1, seconds, c -> redis::purchase);
         });
-        add(rows, row(connections, "ceiling: EVALSHA purchase.lua on Redis", evalsha, evalsha, noop, null));
+        report(connections, "ceiling: EVALSHA purchase.lua on Redis (" + redisClients + " Jedis threads)", evalsha,
+                noop, evalsha, true);
 
-        Outcomes buying = new Outcomes();
-        LoadRun.Result purchase = LoadRun.median(repetitions, () -> LoadRun.run(connections, 1.5, seconds,
-                c -> purchaseNextPair(buying)));
-        add(rows, row(connections, "purchase, units on sale", purchase, evalsha, noop, buying));
+        Measurement purchase = LoadRun.median(repetitions, () -> load.closedLoop(onSale(connections, seconds),
+                connections, WARM_UP_SECONDS, seconds, new AtomicLong()));
+        purchaseRateSeen = Math.max(purchaseRateSeen, purchase.throughput());
+        report(connections, "purchase, units on sale (202)", purchase, noop, evalsha, false);
 
-        long soldOutSale = createSale(SOLD_OUT_UNITS);
-        Outcomes soldOut = new Outcomes();
-        LoadRun.Result late = LoadRun.median(repetitions, () -> LoadRun.run(connections, 1.5, seconds,
-                c -> purchaseAnyBuyer(soldOutSale, soldOut)));
-        add(rows, row(connections, "purchase, sold out (" + SOLD_OUT_UNITS + " units, then none)", late, evalsha, noop,
-                soldOut));
+        Measurement late = LoadRun.median(repetitions, () -> load.closedLoop(soldOut(), connections, WARM_UP_SECONDS,
+                seconds, new AtomicLong()));
+        report(connections, "purchase, sold out (409)", late, noop, evalsha, false);
+
+        Measurement order = LoadRun.median(repetitions, () -> load.closedLoop(ordersOfOwners(), connections,
+                WARM_UP_SECONDS, seconds, new AtomicLong()));
+        report(connections, "owner reads an order (GET, 200)", order, noop, evalsha, false);
     }
 
-    private static void add(List<String> rows, String row) {
+    private void report(int connections, String what, Measurement m, Measurement noop, Measurement evalsha,
+                        boolean ceiling) {
+        charts.add(what.replaceAll(" \\(.*", ""), ceiling, m);
+        String row = String.format(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f | %.2f | %d | %.2f | %s | %s | %s |",
+                connections, what, m.throughput(), m.p50(), m.p99(), m.p999(), m.errors(), m.ratio(noop),
+                evalsha == null ? "" : String.format(Locale.ROOT, "%.2f", m.ratio(evalsha)),
+                m.generatorCores() < 0 ? "" : String.format(Locale.ROOT, "%.2f", m.generatorCores()),
+                m.answers().toString().replace("{", "").replace("}", ""));
         rows.add(row);
         System.out.println(row);
     }
 
-    /** Pair k is buyer k mod N in on-sale sale k / N: every request is the first purchase of its buyer there. */
-    private LoadRun.Request purchaseNextPair(Outcomes outcomes) {
-        return () -> {
-            long pair = nextPair.getAndIncrement();
-            Account buyer = buyers.get((int) (pair % buyers.size()));
-            return purchase(buyer, onSale.get(pair / buyers.size()), outcomes);
-        };
-    }
-
-    private LoadRun.Request purchaseAnyBuyer(long sale, Outcomes outcomes) {
-        return () -> purchase(buyers.get(ThreadLocalRandom.current().nextInt(buyers.size())), sale, outcomes);
-    }
-
-    /** 202 and the 409s of a sale (sold-out, already-purchased) are answers; 429, 503 and the rest are errors. */
-    private boolean purchase(Account buyer, long sale, Outcomes outcomes) throws Exception {
-        HttpResponse<String> answer = client.http.send(
-                client.request("/seckill/activities/" + sale + "/purchase", buyer.token(), "{\"quantity\":1}"),
-                HttpResponse.BodyHandlers.ofString());
-        String outcome = outcomes.count(answer.statusCode(), answer.body());
-        if (answer.statusCode() == 202) {
-            accepted.increment();
+    /**
+     * What the admin console's monitoring costs: the no-op endpoint and the purchase with every monitoring module
+     * OFF, then with the levels server-config sets, alternating, at {@value #MONITORING_CONNECTIONS} connections.
+     */
+    private void monitoringCost() throws Exception {
+        BenchmarkClient.renewTokens(buyers, Duration.ofMinutes(8));
+        Map<String, String> off = DomainConfiguration.monitoringLevels().keySet().stream()
+                .collect(Collectors.toMap(module -> module, module -> "OFF"));
+        Map<String, List<Measurement>> runs = new HashMap<>();
+        for (int i = 0; i < repetitions; i++) {
+            for (boolean monitored : new boolean[] {false, true}) {
+                platform.domain().setMonitoringLevels(monitored ? DomainConfiguration.monitoringLevels() : off);
+                String key = monitored ? "monitored" : "off";
+                runs.computeIfAbsent("ping " + key, x -> new ArrayList<>()).add(load.closedLoop(BenchmarkClient.ping(),
+                        MONITORING_CONNECTIONS, WARM_UP_SECONDS, seconds, new AtomicLong()));
+                runs.computeIfAbsent("purchase " + key, x -> new ArrayList<>()).add(load.closedLoop(
+                        onSale(MONITORING_CONNECTIONS, seconds), MONITORING_CONNECTIONS, WARM_UP_SECONDS, seconds,
+                        new AtomicLong()));
+            }
         }
-        return ANSWERS.contains(outcome);
+        platform.domain().setMonitoringLevels(DomainConfiguration.monitoringLevels());
+        System.out.printf("%nmonitoring cost at %d connections (median of %d, alternating OFF / %s)%n",
+                MONITORING_CONNECTIONS, repetitions, DomainConfiguration.monitoringLevels());
+        System.out.println("| what | all modules OFF /s | p99 ms | monitored /s | p99 ms | monitored ÷ OFF |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (String path : List.of("ping", "purchase")) {
+            Measurement off1 = Measurement.median(runs.get(path + " off"));
+            Measurement on = Measurement.median(runs.get(path + " monitored"));
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.0f | %.2f | %.2f |%n", path, off1.throughput(),
+                    off1.p99(), on.throughput(), on.p99(), on.ratio(off1));
+        }
+    }
+
+    /** The purchase at a fixed rate (80% of the closed-loop best), latency from each request's scheduled time. */
+    private void constantRate() throws Exception {
+        BenchmarkClient.renewTokens(buyers, Duration.ofMinutes(8));
+        double rate = Math.floor(purchaseRateSeen * 0.8 / 100) * 100;
+        Measurement paced = load.constantRate(onSale(256, seconds, rate), rate, 256, WARM_UP_SECONDS, seconds,
+                new AtomicLong());
+        System.out.printf(Locale.ROOT, "%npurchase at a constant %.0f/s over 256 connections (wrk2 model, latency from "
+                        + "the scheduled time): %.0f answers/s, p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, errors %d, %s%n",
+                rate, paced.throughput(), paced.p50(), paced.p99(), paced.p999(), paced.errors(), paced.answers());
+    }
+
+    // ---------------------------------------------------------------- the requests
+
+    /** Pair k is buyer k mod N in sale k / N: every request is the first purchase of its buyer in its sale. */
+    private record OnSale(String[] tokens, long[] sales) implements HttpLoad.Shape {
+        @Override
+        public HttpMethod method() {
+            return HttpMethod.POST;
+        }
+
+        @Override
+        public String path(long k) {
+            return "/api/v1/seckill/activities/" + sales[(int) Math.min(k / tokens.length, sales.length - 1)]
+                    + "/purchase";
+        }
+
+        @Override
+        public String token(long k) {
+            return tokens[(int) (k % tokens.length)];
+        }
+
+        @Override
+        public String body(long k) {
+            return "{\"quantity\":1}";
+        }
+
+        @Override
+        public Set<Integer> expected() {
+            return Set.of(202);
+        }
+    }
+
+    /** Every buyer in turn, on a sale of {@value #SOLD_OUT_UNITS} units that the warm-up phase sold. */
+    private record SoldOut(String[] tokens, long sale) implements HttpLoad.Shape {
+        @Override
+        public HttpMethod method() {
+            return HttpMethod.POST;
+        }
+
+        @Override
+        public String path(long k) {
+            return "/api/v1/seckill/activities/" + sale + "/purchase";
+        }
+
+        @Override
+        public String token(long k) {
+            return tokens[(int) (k % tokens.length)];
+        }
+
+        @Override
+        public String body(long k) {
+            return "{\"quantity\":1}";
+        }
+
+        @Override
+        public Set<Integer> expected() {
+            return Set.of(409);
+        }
+    }
+
+    /** Owners reading their own confirmed orders, in turn. */
+    private record OrdersOfOwners(String[] tokens, String[] orders) implements HttpLoad.Shape {
+        @Override
+        public HttpMethod method() {
+            return HttpMethod.GET;
+        }
+
+        @Override
+        public String path(long k) {
+            return "/api/v1/seckill/orders/" + orders[(int) (k % orders.length)];
+        }
+
+        @Override
+        public String token(long k) {
+            return tokens[(int) (k % tokens.length)];
+        }
+
+        @Override
+        public Set<Integer> expected() {
+            return Set.of(200);
+        }
+    }
+
+    private HttpLoad.Shape onSale(int connections, double measuredSeconds) throws Exception {
+        return onSale(connections, measuredSeconds, purchaseRateSeen * 1.5);
+    }
+
+    /** Opens as many new sales as a run at {@code rate} can use up (plus one), one unit per buyer each. */
+    private HttpLoad.Shape onSale(int connections, double measuredSeconds, double rate) throws Exception {
+        long requests = (long) (rate * (WARM_UP_SECONDS + measuredSeconds)) + connections;
+        int needed = (int) (requests / buyers.size()) + 2;
+        long[] sales = new long[needed];
+        for (int i = 0; i < needed; i++) {
+            sales[i] = createSale(buyers.size());
+            openedSales.add(sales[i]);
+        }
+        return new OnSale(tokens(buyers), sales);
+    }
+
+    private HttpLoad.Shape soldOut() throws Exception {
+        return new SoldOut(tokens(buyers), createSale(SOLD_OUT_UNITS));
+    }
+
+    /** The confirmed orders of the on-sale runs so far, each read with its owner's token. */
+    private HttpLoad.Shape ordersOfOwners() throws Exception {
+        Map<Long, String> tokenOfUser = new HashMap<>();
+        for (Account buyer : buyers) {
+            tokenOfUser.put(buyer.id, buyer.token());
+        }
+        List<String> tokens = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        try (java.sql.Connection db = client.database();
+             PreparedStatement select = db.prepareStatement("SELECT user_id, order_id FROM seckill_order"
+                     + " WHERE status = 'CONFIRMED' ORDER BY created_at DESC LIMIT 20000");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                String token = tokenOfUser.get(row.getLong(1));
+                if (token != null) {
+                    tokens.add(token);
+                    orders.add(row.getString(2));
+                }
+            }
+        }
+        if (orders.isEmpty()) {
+            throw new IllegalStateException("no confirmed order to read: the purchase runs wrote none");
+        }
+        return new OrdersOfOwners(tokens.toArray(String[]::new), orders.toArray(String[]::new));
+    }
+
+    private static String[] tokens(List<Account> accounts) throws Exception {
+        String[] tokens = new String[accounts.size()];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = accounts.get(i).token();
+        }
+        return tokens;
     }
 
     private long createSale(int units) throws Exception {
@@ -185,73 +361,22 @@ final class SeckillPurchaseBenchmark {
                 + PAYMENT_WINDOW_SECONDS + "}", 201));
     }
 
-    /**
-     * The sales of the on-sale phase, each with a unit per buyer, opened when first needed and two ahead of that (so
-     * requests rarely wait): how many the run needs depends on the throughput.
-     */
-    private final class Sales implements AutoCloseable {
-        private final Map<Long, CompletableFuture<Long>> byIndex = new ConcurrentHashMap<>();
-        private final ExecutorService opener = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "sale-opener");
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        long get(long index) {
-            open(index + 1);
-            open(index + 2);
-            return open(index).join();
-        }
-
-        private CompletableFuture<Long> open(long index) {
-            CompletableFuture<Long> sale = byIndex.computeIfAbsent(index, i -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    return createSale(buyers.size());
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            }, opener));
-            if (sale.isCompletedExceptionally()) {
-                byIndex.remove(index, sale); // the next request tries again
-            }
-            return sale;
-        }
-
-        int opened() {
-            return byIndex.size();
-        }
-
-        @Override
-        public void close() {
-            opener.shutdownNow();
-        }
-    }
-
-    /** The order writer's lag behind the purchases accepted above, measured from the end of the load. */
-    private void awaitBacklog() throws InterruptedException {
-        long started = System.nanoTime();
-        long expected = accepted.sum();
-        boolean caughtUp = awaitOrders("SELECT COUNT(*) FROM seckill_order", expected, Duration.ofMinutes(10));
-        System.out.printf("%nthe order writer %s the %d purchases accepted above %.1f s after the load ended%n",
-                caughtUp ? "had written" : "had NOT yet written", expected, (System.nanoTime() - started) / 1e9);
-    }
+    // ---------------------------------------------------------------- the order writer
 
     /** Publishes 10,000 purchases straight to Kafka, as the endpoint would, and times the order writer. */
     private void drain(PlatformSettings settings) throws Exception {
+        awaitOrders("SELECT COUNT(*) FROM seckill_order WHERE status = 'CONFIRMED'", -1, Duration.ofMinutes(10));
         long sale = createSale(DRAIN_PURCHASES);
         long started = System.nanoTime();
         publishPurchases(settings, sale);
         double published = (System.nanoTime() - started) / 1e9;
         boolean drained = awaitOrders("SELECT COUNT(*) FROM seckill_order WHERE activity_id = " + sale,
                 DRAIN_PURCHASES, Duration.ofMinutes(5));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (!drained) {
-            System.out.printf("order writer: %d purchases published in %.1f s, NOT all in MySQL after %.1f s%n",
-                    DRAIN_PURCHASES, published, seconds);
-            return;
-        }
-        System.out.printf("order writer: %d purchases published in %.1f s, all %d orders in MySQL after %.1f s "
-                + "(%.0f orders/s)%n", DRAIN_PURCHASES, published, DRAIN_PURCHASES, seconds, DRAIN_PURCHASES / seconds);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%norder writer: %d purchases published in %.2f s, %s after %.2f s "
+                        + "(%.0f orders/s)%n", DRAIN_PURCHASES, published,
+                drained ? "all " + DRAIN_PURCHASES + " orders in MySQL" : "NOT all orders in MySQL", elapsed,
+                DRAIN_PURCHASES / elapsed);
     }
 
     /**
@@ -287,18 +412,24 @@ final class SeckillPurchaseBenchmark {
         }
     }
 
-    /** Polls every 100 ms until the count reaches {@code expected}; false when the timeout came first. */
+    /**
+     * Polls every 50 ms until the count reaches {@code expected} (or, for -1, stops changing: the backlog of the
+     * runs above is written); false when the timeout came first.
+     */
     private boolean awaitOrders(String countQuery, long expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
         try (java.sql.Connection db = client.database(); PreparedStatement count = db.prepareStatement(countQuery)) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet row = count.executeQuery()) {
                     row.next();
-                    if (row.getLong(1) >= expected) {
+                    long now = row.getLong(1);
+                    if (expected >= 0 ? now >= expected : now == last) {
                         return true;
                     }
+                    last = now;
                 }
-                Thread.sleep(100);
+                Thread.sleep(expected >= 0 ? 50 : 2000);
             }
             return false;
         } catch (SQLException e) {
@@ -317,27 +448,6 @@ final class SeckillPurchaseBenchmark {
             return results;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** Answers by status and problem type slug ("409 sold-out"), counted over warm-up and all repetitions. */
-    private static final class Outcomes {
-        private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/([^\"/]+)\"");
-
-        private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-
-        String count(int status, String body) {
-            Matcher type = TYPE.matcher(body);
-            String outcome = status == 202 || !type.find() ? Integer.toString(status) : status + " " + type.group(1);
-            counts.computeIfAbsent(outcome, k -> new LongAdder()).increment();
-            return outcome;
-        }
-
-        @Override
-        public String toString() {
-            Map<String, Long> sorted = new TreeMap<>();
-            counts.forEach((k, v) -> sorted.put(k, v.sum()));
-            return sorted.toString().replace("{", "").replace("}", "");
         }
     }
 
@@ -375,10 +485,7 @@ final class SeckillPurchaseBenchmark {
             sha = redis.scriptLoad(script, KEYS.get(0));
         }
 
-        /**
-         * Starts from an empty sale (the buyers and orders hashes of earlier runs would only grow), with metadata
-         * like a real sale so that the script takes the same path.
-         */
+        /** Starts from an empty sale, with metadata like a real sale so that the script takes the same path. */
         void reset() {
             redis.unlink(KEYS.toArray(String[]::new));
             redis.set(PREFIX + "stock", "2000000000");
@@ -409,16 +516,5 @@ final class SeckillPurchaseBenchmark {
         public void close() {
             redis.close();
         }
-    }
-
-    private static String row(int connections, String what, LoadRun.Result r, LoadRun.Result evalsha,
-                              LoadRun.Result noop, Outcomes outcomes) {
-        return String.format(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f | %.2f | %d | %s | %s | %s |", connections,
-                what, r.throughput(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.p999Micros() / 1000.0,
-                r.errors(), ratio(r, evalsha), ratio(r, noop), outcomes == null ? "" : outcomes.toString());
-    }
-
-    private static String ratio(LoadRun.Result r, LoadRun.Result ceiling) {
-        return ceiling == null ? "" : String.format(Locale.ROOT, "%.2f", r.throughput() / ceiling.throughput());
     }
 }

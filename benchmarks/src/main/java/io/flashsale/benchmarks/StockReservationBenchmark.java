@@ -1,11 +1,9 @@
 package io.flashsale.benchmarks;
 
-import io.flashsale.platform.PlatformSettings;
+import io.flashsale.platform.Platform;
+import io.hyperfoil.http.api.HttpMethod;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,29 +12,59 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reserve throughput and latency per strategy at 1, 16 and 64 clients, on one hot product and spread over 100
- * products, over HTTP against the deployed EAR; next to ceilings measured in the same run from the same number of
- * clients: the no-op HTTP endpoint on the same server, and straight on the database an autocommit
+ * Reserve throughput and latency per strategy at 1, 16, 64 and 100 clients over HTTP (Hyperfoil, closed loop), on one
+ * hot product and spread over 100 products; next to ceilings measured in the same run with the same number of
+ * clients: the no-op endpoint of the same server, and straight on the database an autocommit
  * {@code UPDATE ... WHERE stock >= ?} and a {@code SELECT ... FOR UPDATE; UPDATE; COMMIT} transaction.
- * The "× ceiling" column divides by the JDBC conditional UPDATE. Medians of several repetitions.
  */
-public final class StockReservationBenchmark {
+final class StockReservationBenchmark {
 
-    private static final int[] CLIENTS = {1, 16, 64};
+    private static final int[] CLIENTS = {1, 16, 64, 100};
     private static final String[] STRATEGIES = {"pessimistic", "optimistic", "redis-lock"};
     private static final long STOCK = 100_000_000L;
+    private static final double WARM_UP_SECONDS = 2;
 
     private StockReservationBenchmark() {
     }
 
-    static void run(PlatformSettings settings, double seconds, int repetitions) throws Exception {
-        BenchmarkClient client = new BenchmarkClient(settings);
-        HttpClient http = client.http;
-        String api = client.api + "/products";
+    /** Reserves one unit per request, each with an order id of its own, of the hot product or of one of 100. */
+    private record Reserve(String token, String strategy, long[] products, String run) implements HttpLoad.Shape {
+        @Override
+        public HttpMethod method() {
+            return HttpMethod.POST;
+        }
+
+        @Override
+        public String path(long k) {
+            return "/api/v1/products/" + products[(int) (k % products.length)] + "/stock/reserve?strategy="
+                    + strategy;
+        }
+
+        @Override
+        public String token(long k) {
+            return token;
+        }
+
+        @Override
+        public String body(long k) {
+            return "{\"quantity\":1,\"order_id\":\"" + run + "-" + k + "\"}";
+        }
+
+        @Override
+        public Set<Integer> expected() {
+            return Set.of(200);
+        }
+    }
+
+    static void run(Platform platform, double seconds, int repetitions, Path chartDirectory) throws Exception {
+        BenchmarkClient client = new BenchmarkClient(platform.settings());
+        HttpLoad load = client.load();
         BenchmarkClient.Account admin = client.admin();
         BenchmarkClient.Account buyer = client.newCustomer();
         long hot = client.createProduct(admin, STOCK);
@@ -44,92 +72,91 @@ public final class StockReservationBenchmark {
         for (int i = 0; i < spread.length; i++) {
             spread[i] = client.createProduct(admin, STOCK);
         }
+        Charts charts = new Charts(chartDirectory);
 
-        // a freshly deployed server runs interpreted and JIT-compiles for a while: warm every path up first
-        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "20"));
+        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "60"));
+        buyer.tokenValidFor(Duration.ofMinutes(10));
+        load.closedLoop(BenchmarkClient.ping(), 16, 0, warmUpSeconds / 4, new AtomicLong());
         for (String strategy : STRATEGIES) {
-            LoadRun.run(16, warmUpSeconds / STRATEGIES.length, 0.1,
-                    c -> httpReserve(http, api, buyer, strategy, false, hot, spread));
+            load.closedLoop(reserve(buyer, strategy, spread), 16, 0, warmUpSeconds / 4, new AtomicLong());
         }
-        LoadRun.run(16, 2, 0.1, c -> client.ping());
 
         List<String> rows = new ArrayList<>();
         for (int clients : CLIENTS) {
-            LoadRun.Result noop = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
-                    c -> client.ping()));
+            buyer.tokenValidFor(Duration.ofMinutes(8));
+            Measurement noop = LoadRun.median(repetitions, () -> load.closedLoop(BenchmarkClient.ping(), clients,
+                    WARM_UP_SECONDS, seconds, new AtomicLong()));
             rows.add(row(clients, "-", "ceiling: HTTP no-op endpoint (GET /api/v1/ping)", noop, null, noop));
+            charts.add("ceiling: no-op endpoint", true, noop);
             for (boolean oneHotProduct : new boolean[] {true, false}) {
                 String products = oneHotProduct ? "1 hot" : "100";
-                LoadRun.Result ceiling = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1, seconds,
-                        c -> jdbcConditionalUpdate(client.database(), oneHotProduct, hot, spread)));
-                rows.add(row(clients, products, "ceiling: JDBC UPDATE ... WHERE stock >= ?", ceiling, ceiling, null));
-                LoadRun.Result forUpdate = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1, seconds,
-                        c -> jdbcForUpdateTransaction(client.database(), oneHotProduct, hot, spread)));
-                rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, ceiling,
+                long[] targets = oneHotProduct ? new long[] {hot} : spread;
+                Measurement update = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1, seconds,
+                        c -> jdbcConditionalUpdate(client.database(), targets)));
+                rows.add(row(clients, products, "ceiling: JDBC UPDATE ... WHERE stock >= ?", update, update, null));
+                Measurement forUpdate = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1, seconds,
+                        c -> jdbcForUpdateTransaction(client.database(), targets)));
+                rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, forUpdate,
                         null));
+                if (oneHotProduct) {
+                    charts.add("ceiling: JDBC SELECT FOR UPDATE tx, hot row", true, forUpdate);
+                }
                 for (String strategy : STRATEGIES) {
-                    LoadRun.Result reserve = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1.5, seconds,
-                            c -> httpReserve(http, api, buyer, strategy, oneHotProduct, hot, spread)));
+                    Measurement reserve = LoadRun.median(repetitions, () -> load.closedLoop(
+                            reserve(buyer, strategy, targets), clients, WARM_UP_SECONDS, seconds, new AtomicLong()));
+                    // pessimistic is compared with the FOR UPDATE transaction, the others with the conditional UPDATE
+                    Measurement ceiling = strategy.equals("pessimistic") ? forUpdate : update;
                     rows.add(row(clients, products, "HTTP reserve, " + strategy, reserve, ceiling, noop));
+                    charts.add(strategy + ", " + products + " product" + (oneHotProduct ? "" : "s"), false, reserve);
                     System.out.println(rows.get(rows.size() - 1));
                 }
             }
         }
         System.out.printf("%n%d repetitions of %.0f s each (median by throughput), %d cores, JDK %s%n",
                 repetitions, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.println("| clients | products | what | ok/s | p50 ms | p99 ms | errors | × JDBC UPDATE | × no-op |");
-        System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| clients | products | what | ok/s | p50 ms | p99 ms | p999 ms | errors | × its JDBC ceiling "
+                + "| × no-op | load generator (cores) | answers (median run) |");
+        System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         rows.forEach(System.out::println);
+        charts.write("stock", "Stock reservation over HTTP (2 cores, everything co-located)", "concurrent clients");
     }
 
-    private static String row(int clients, String products, String what, LoadRun.Result r, LoadRun.Result jdbc,
-                              LoadRun.Result noop) {
-        return String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.2f | %.2f | %d | %s | %s |", clients, products,
-                what, r.throughput(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors(), ratio(r, jdbc),
-                ratio(r, noop));
+    private static HttpLoad.Shape reserve(BenchmarkClient.Account buyer, String strategy, long[] products)
+            throws Exception {
+        return new Reserve(buyer.token(), strategy, products, UUID.randomUUID().toString().substring(0, 8));
     }
 
-    private static String ratio(LoadRun.Result r, LoadRun.Result ceiling) {
-        return ceiling == null ? "" : String.format(Locale.ROOT, "%.2f", r.throughput() / ceiling.throughput());
+    private static String row(int clients, String products, String what, Measurement r, Measurement jdbc,
+                              Measurement noop) {
+        return String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.2f | %.2f | %.2f | %d | %s | %s | %s | %s |",
+                clients, products, what, r.throughput(), r.p50(), r.p99(), r.p999(), r.errors(), ratio(r, jdbc),
+                ratio(r, noop), r.generatorCores() < 0 ? "" : String.format(Locale.ROOT, "%.2f", r.generatorCores()),
+                r.answers().toString().replace("{", "").replace("}", ""));
     }
 
-    private static long pick(boolean oneHotProduct, long hot, long[] spread) {
-        return oneHotProduct ? hot : spread[ThreadLocalRandom.current().nextInt(spread.length)];
+    private static String ratio(Measurement r, Measurement ceiling) {
+        return ceiling == null ? "" : String.format(Locale.ROOT, "%.2f", r.ratio(ceiling));
     }
 
-    private static LoadRun.Request httpReserve(HttpClient http, String api, BenchmarkClient.Account buyer,
-                                               String strategy, boolean oneHotProduct, long hot, long[] spread) {
-        return () -> {
-            long product = pick(oneHotProduct, hot, spread);
-            HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(api + "/" + product + "/stock/reserve?strategy=" + strategy))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + buyer.token())
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"quantity\":1,\"order_id\":\"" + UUID.randomUUID() + "\"}"))
-                    .timeout(Duration.ofSeconds(30))
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        };
+    private static long pick(long[] products) {
+        return products[ThreadLocalRandom.current().nextInt(products.length)];
     }
 
-    private static LoadRun.Request jdbcConditionalUpdate(Connection connection, boolean oneHotProduct, long hot,
-                                                         long[] spread) {
+    private static LoadRun.Call jdbcConditionalUpdate(Connection connection, long[] products) {
         return () -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE product SET stock = stock - ? WHERE id = ? AND stock >= ?")) {
                 update.setInt(1, 1);
-                update.setLong(2, pick(oneHotProduct, hot, spread));
+                update.setLong(2, pick(products));
                 update.setInt(3, 1);
                 return update.executeUpdate() == 1;
             }
         };
     }
 
-    private static LoadRun.Request jdbcForUpdateTransaction(Connection connection, boolean oneHotProduct, long hot,
-                                                            long[] spread) {
+    private static LoadRun.Call jdbcForUpdateTransaction(Connection connection, long[] products) {
         return () -> {
-            long product = pick(oneHotProduct, hot, spread);
+            long product = pick(products);
             connection.setAutoCommit(false);
             try (PreparedStatement lock = connection.prepareStatement(
                     "SELECT stock FROM product WHERE id = ? FOR UPDATE");
@@ -149,5 +176,4 @@ public final class StockReservationBenchmark {
             }
         };
     }
-
 }

@@ -9,6 +9,7 @@ import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Sales;
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -100,6 +101,70 @@ class OperationsHttpIT {
         }
         assertTrue(Metrics.present(http(), "stock_optimistic_retries_total"));
         assertTrue(Metrics.value(http(), "stock_lock_wait_seconds_count", "acquired=\"true\"") >= 1);
+    }
+
+    /**
+     * What the admin console's Monitoring Data pages show is served by the monitoring REST API on the admin port:
+     * the connection pool, the HTTP listener's worker pool, the HTTP service's request counts and the EJB pools must
+     * hold data after some traffic, and /metrics must carry the pool and worker-pool gauges for alerting.
+     */
+    @Test
+    void theAdminConsoleAndMetricsShowThePoolTheHttpWorkersAndTheEjbContainer() {
+        Accounts accounts = new Accounts(http());
+        Http admin = accounts.admin();
+        long activity = new Sales(admin).activity(2, 1);
+        Account buyer = accounts.newCustomer();
+        assertEquals(202, http().as(buyer.token()).post(purchasePath(activity), quantity(1)).status());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, http().get("/api/v1/seckill/activities/" + activity).status());
+        }
+        Http console = new Http("http://127.0.0.1:" + PlatformSession.platform().settings().adminPort()
+                + "/monitoring/domain/server");
+
+        JsonObject pool = monitored(console, "/resources/flashsale-pool");
+        assertTrue(count(pool, "numconnacquired") > 0, "connections were acquired: " + pool);
+        assertTrue(pool.containsKey("numconnused") && pool.containsKey("numconnfree")
+                && pool.containsKey("connrequestwaittime"), "used, free and wait times are shown: " + pool.keySet());
+
+        JsonObject workers = monitored(console, "/network/http-listener-1/thread-pool");
+        assertEquals(32, count(workers, "currentthreadcount"), "the configured worker pool: " + workers);
+        assertTrue(count(workers, "totalexecutedtasks") > 0, "requests ran on it: " + workers);
+
+        JsonObject requests = monitored(console, "/http-service/server/request");
+        assertTrue(count(requests, "countrequests") >= 7, "the requests above were counted: " + requests);
+
+        JsonObject beanPool = monitored(console, "/applications/flashsale/seckill-ejb.jar/ActivityService/bean-pool");
+        assertTrue(beanPool.containsKey("numbeansinpool"), "the EJB pool is shown: " + beanPool.keySet());
+        JsonObject bean = monitored(console, "/applications/flashsale/seckill-ejb.jar/ActivityService");
+        assertTrue(count(bean, "methodreadycount") >= 1, "the EJB served the reads above: " + bean);
+
+        String vendor = http().get("/metrics?scope=vendor").body();
+        for (String gauge : List.of("jdbc_pool_connections_used", "jdbc_pool_connections_free",
+                "jdbc_pool_wait_queue_length", "jdbc_pool_wait_time_max_seconds")) {
+            assertTrue(vendor.lines().anyMatch(l -> l.startsWith(gauge + "{")
+                            && l.contains("pool=\"resources/flashsale-pool\"")),
+                    gauge + " for flashsale-pool in /metrics");
+        }
+        assertEquals(32, Metrics.value(vendor, "http_threadpool_current_threads", "listener=\"http-listener-1\""));
+        assertTrue(Metrics.value(vendor, "http_threadpool_max_threads") == 32);
+        assertTrue(vendor.lines().anyMatch(l -> l.startsWith("http_threadpool_busy_threads{")), "busy workers");
+    }
+
+    /** The monitoring REST API's answer for a node of the tree: its statistics, by name. */
+    private static JsonObject monitored(Http console, String node) {
+        Http.Reply reply = console.get(node, "Accept", "application/json");
+        assertEquals(200, reply.status(), node + ": " + reply.body());
+        JsonObject answer = reply.json();
+        assertEquals("SUCCESS", answer.getString("exit_code"), node + ": " + reply.body());
+        return answer.getJsonObject("extraProperties").getJsonObject("entity");
+    }
+
+    /** A statistic's value: {@code count} for counters, {@code current} for range statistics. */
+    private static long count(JsonObject statistics, String name) {
+        JsonObject statistic = statistics.getJsonObject(name);
+        assertTrue(statistic != null, name + " is reported: " + statistics.keySet());
+        return statistic.containsKey("count") ? statistic.getJsonNumber("count").longValue()
+                : statistic.getJsonNumber("current").longValue();
     }
 
     @Test

@@ -36,6 +36,14 @@ final class DomainXml {
                      Map<String, String> httpThreadPool, Map<String, String> httpProtocol) {
         try {
             DomainXml xml = new DomainXml(file);
+            // monitoring: levels, AMX (for the vendor metrics) and the admin console loaded at start
+            // (a new domain.xml has neither element yet: Payara writes its defaults at the first start)
+            Element monitoring = xml.directChild(xml.serverConfig, "monitoring-service");
+            xml.setAttributes(xml.directChild(monitoring, "module-monitoring-levels"),
+                    DomainConfiguration.monitoringLevels());
+            xml.setAttributes(xml.directChild(xml.serverConfig, "amx-configuration"), DomainConfiguration.amx());
+            Element admin = child(xml.serverConfig, null, "admin-service", Map.of());
+            DomainConfiguration.adminServiceProperties().forEach((name, value) -> xml.setProperty(admin, name, value));
             xml.replaceJvmOptions(removeJvmOptions, addJvmOptions);
             xml.bindListenersTo(listenerAddress);
             // the HTTP worker pool is created at start: a change on the running server waits for a restart
@@ -63,6 +71,34 @@ final class DomainXml {
             option.setTextContent(value);
             javaConfig.appendChild(option);
         }
+    }
+
+    /** The child element {@code name} of {@code parent}, appended when there is none. */
+    private Element directChild(Element parent, String name) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element element && element.getTagName().equals(name)) {
+                return element;
+            }
+        }
+        Element created = document.createElement(name);
+        parent.appendChild(created);
+        return created;
+    }
+
+    private void setProperty(Element owner, String name, String value) {
+        NodeList properties = owner.getElementsByTagName("property");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            if (property.getParentNode() == owner && name.equals(property.getAttribute("name"))) {
+                property.setAttribute("value", value);
+                return;
+            }
+        }
+        Element property = document.createElement("property");
+        property.setAttribute("name", name);
+        property.setAttribute("value", value);
+        owner.appendChild(property);
     }
 
     private void setAttributes(Element element, Map<String, String> attributes) {

@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** One Payara Server domain, created afresh from code on every start so no hand-made state survives. */
 public final class PayaraDomain {
@@ -37,6 +40,7 @@ public final class PayaraDomain {
                 "--adminport", Integer.toString(settings.adminPort()),
                 "--instanceport", Integer.toString(settings.httpPort()), "--domaindir", domainsDir.toString(), NAME));
         installJdbcDriver();
+        installVendorMetrics();
         DomainXml.edit(domainsDir.resolve(NAME).resolve("config/domain.xml"), DomainConfiguration.replacedJvmOptions(),
                 DomainConfiguration.jvmOptions(settings), "127.0.0.1", DomainConfiguration.httpThreadPool(),
                 DomainConfiguration.httpProtocol());
@@ -74,8 +78,25 @@ public final class PayaraDomain {
                 "--properties", "emptyBeansXmlModeALL=true", ear.toString());
     }
 
+    /** Sets monitoring module levels on the running server (they take effect at once, no restart). */
+    public void setMonitoringLevels(Map<String, String> levels) {
+        List<String> arguments = new ArrayList<>(List.of("set"));
+        levels.forEach((module, level) -> arguments.add(
+                "configs.config.server-config.monitoring-service.module-monitoring-levels." + module + "=" + level));
+        asadmin.run(arguments.toArray(String[]::new));
+    }
+
     public Path serverLog() {
         return domainsDir.resolve(NAME).resolve("logs/server.log");
+    }
+
+    /** metrics.xml: Payara reads it from the domain's config directory at start (see the file). */
+    private void installVendorMetrics() {
+        try (var in = PayaraDomain.class.getResourceAsStream("metrics.xml")) {
+            Files.copy(in, domainsDir.resolve(NAME).resolve("config/metrics.xml"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void installJdbcDriver() {
