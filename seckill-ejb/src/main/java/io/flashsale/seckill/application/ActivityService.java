@@ -8,7 +8,6 @@ import io.flashsale.seckill.domain.model.activity.ActivityRepository;
 import io.flashsale.seckill.domain.model.activity.SeckillActivity;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
-import io.flashsale.seckill.domain.model.order.SeckillOrder;
 import io.flashsale.shared.domain.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -117,7 +116,7 @@ public class ActivityService {
                 || cache.snapshot(id).held().stream().anyMatch(h -> !h.claimed())) {
             return false;
         }
-        int sold = orders.liveOrders(id).stream().mapToInt(SeckillOrder::quantity).sum();
+        int sold = orders.liveOrderUnits(id).values().stream().mapToInt(Integer::intValue).sum();
         if (!activities.markSettled(id, Instant.now())) {
             return false;
         }

@@ -16,10 +16,12 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,8 +72,10 @@ public class OrderWriter {
         byOrder.keySet().removeAll(known);
 
         Instant now = Instant.now();
+        // by activity id: two batches written at once lock the activities they share in the same order (no deadlock)
         Map<ActivityId, List<SeckillPurchase>> byActivity = byOrder.values().stream().collect(Collectors.groupingBy(
-                p -> new ActivityId(p.activityId()), LinkedHashMap::new, Collectors.toList()));
+                p -> new ActivityId(p.activityId()), () -> new TreeMap<>(Comparator.comparingLong(ActivityId::value)),
+                Collectors.toList()));
         List<SeckillOrder> confirmed = new ArrayList<>();
         for (Map.Entry<ActivityId, List<SeckillPurchase>> entry : byActivity.entrySet()) {
             ActivityId activity = entry.getKey();

@@ -8,7 +8,6 @@ import io.flashsale.seckill.domain.model.activity.SeckillActivity;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
-import io.flashsale.seckill.domain.model.order.SeckillOrder;
 import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.domain.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -16,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -70,11 +70,11 @@ public class ReconciliationService {
     private ReconciliationReport compare(ActivityId id, long backlog) {
         CacheSnapshot snapshot = cache.snapshot(id);
         int mysqlRemaining = activities.remainingNow(id);
-        List<SeckillOrder> live = orders.liveOrders(id);
-        Set<OrderId> durable = live.stream().map(SeckillOrder::orderId).collect(Collectors.toSet());
-        List<HeldPurchase> pending = snapshot.held().stream().filter(h -> !durable.contains(h.orderId())).toList();
+        Map<OrderId, Integer> live = orders.liveOrderUnits(id);
+        List<HeldPurchase> pending = snapshot.held().stream().filter(h -> !live.containsKey(h.orderId())).toList();
         Set<OrderId> held = snapshot.held().stream().map(HeldPurchase::orderId).collect(Collectors.toSet());
-        int missing = live.stream().filter(o -> !held.contains(o.orderId())).mapToInt(SeckillOrder::quantity).sum();
+        int missing = live.entrySet().stream().filter(o -> !held.contains(o.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
         int pendingUnits = pending.stream().mapToInt(HeldPurchase::quantity).sum();
         int driftUnits = snapshot.warm() ? mysqlRemaining - snapshot.remaining() - pendingUnits : 0;
         drift.record(id, driftUnits);

@@ -43,8 +43,15 @@ public class PurchaseEventConsumer {
     @ConfigProperty(name = "flashsale.order-writer.retry-backoff-millis", defaultValue = "1000")
     long backoffMillis;
 
+    /**
+     * Off the Vert.x event loop the connector delivers on (JTA transactions and retry pauses block), on the
+     * {@code order-writer} worker pool: two batches are written at once ({@code max-concurrency} in
+     * microprofile-config.properties), so one is prepared while the other waits for MySQL; their order does not
+     * matter (each purchase is its own order, idempotent on its id), and offsets are committed only up to the oldest
+     * batch not yet written.
+     */
     @Incoming("seckill-purchases-in")
-    @Blocking // JTA transactions and retry pauses stay off the Vert.x event loop the Kafka connector delivers on
+    @Blocking(value = "order-writer", ordered = false)
     public void consume(List<String> records) {
         List<SeckillPurchase> purchases = new ArrayList<>(records.size());
         for (String json : records) {

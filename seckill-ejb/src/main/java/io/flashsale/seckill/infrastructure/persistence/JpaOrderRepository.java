@@ -14,6 +14,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,6 +87,20 @@ public class JpaOrderRepository implements OrderRepository {
                 .setParameter("live", LIVE)
                 .setHint("eclipselink.read-only", "true")
                 .getResultList();
+    }
+
+    @Override
+    public Map<OrderId, Integer> liveOrderUnits(ActivityId activity) {
+        List<Object[]> rows = em.createQuery("select o.orderId, o.quantity from SeckillOrder o"
+                        + " where o.activityId = :a and o.status in :live", Object[].class)
+                .setParameter("a", activity.value())
+                .setParameter("live", LIVE)
+                .getResultList();
+        Map<OrderId, Integer> units = new HashMap<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            units.put(new OrderId((String) row[0]), ((Number) row[1]).intValue());
+        }
+        return units;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.flashsale.seckill.domain.model.activity.ActivityId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,9 @@ public interface OrderRepository {
 
     /** Confirmed and paid orders of an activity: the units it has sold. Read-only copies, not for changing. */
     List<SeckillOrder> liveOrders(ActivityId activity);
+
+    /** The units of each confirmed or paid order of an activity (ids and quantities only: no entities). */
+    Map<OrderId, Integer> liveOrderUnits(ActivityId activity);
 
     long countUnpaid(ActivityId activity);
 
