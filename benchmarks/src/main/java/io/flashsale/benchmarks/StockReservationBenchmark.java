@@ -29,6 +29,7 @@ final class StockReservationBenchmark {
     private static final String[] STRATEGIES = {"pessimistic", "optimistic", "redis-lock"};
     private static final long STOCK = 100_000_000L;
     private static final double WARM_UP_SECONDS = 2;
+    private static final int PACED_RATE = 400;
 
     private StockReservationBenchmark() {
     }
@@ -91,11 +92,11 @@ final class StockReservationBenchmark {
             for (boolean oneHotProduct : new boolean[] {true, false}) {
                 String products = oneHotProduct ? "1 hot" : "100";
                 long[] targets = oneHotProduct ? new long[] {hot} : spread;
-                Measurement update = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1, seconds,
-                        c -> jdbcConditionalUpdate(client.database(), targets)));
+                Measurement update = LoadRun.median(repetitions, () -> jdbc(client, connections -> LoadRun.run(
+                        clients, 1, seconds, c -> jdbcConditionalUpdate(connections.open(), targets))));
                 rows.add(row(clients, products, "ceiling: JDBC UPDATE ... WHERE stock >= ?", update, update, null));
-                Measurement forUpdate = LoadRun.median(repetitions, () -> LoadRun.run(clients, 1, seconds,
-                        c -> jdbcForUpdateTransaction(client.database(), targets)));
+                Measurement forUpdate = LoadRun.median(repetitions, () -> jdbc(client, connections -> LoadRun.run(
+                        clients, 1, seconds, c -> jdbcForUpdateTransaction(connections.open(), targets))));
                 rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, forUpdate,
                         null));
                 if (oneHotProduct) {
@@ -114,11 +115,64 @@ final class StockReservationBenchmark {
         }
         System.out.printf("%n%d repetitions of %.0f s each (median by throughput), %d cores, JDK %s%n",
                 repetitions, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        paced(load, buyer, spread, seconds);
         System.out.println("| clients | products | what | ok/s | p50 ms | p99 ms | p999 ms | errors | × its JDBC ceiling "
                 + "| × no-op | load generator (cores) | answers (median run) |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         rows.forEach(System.out::println);
         charts.write("stock", "Stock reservation over HTTP (2 cores, everything co-located)", "concurrent clients");
+    }
+
+    /**
+     * A closed loop of 100 clients measures the latency of a saturated server (100 / throughput on average); this is
+     * the latency at {@value #PACED_RATE} reservations per second over 100 connections, over 100 products, measured
+     * from each request's scheduled time (wrk2 model).
+     */
+    private static void paced(HttpLoad load, BenchmarkClient.Account buyer, long[] spread, double seconds)
+            throws Exception {
+        buyer.tokenValidFor(Duration.ofMinutes(5));
+        System.out.printf("%n100 connections at a constant %d reservations/s over 100 products (latency from the "
+                + "scheduled time):%n", PACED_RATE);
+        System.out.println("| strategy | answers/s | p50 ms | p99 ms | p999 ms | errors | answers |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---|");
+        for (String strategy : STRATEGIES) {
+            Measurement paced = load.constantRate(reserve(buyer, strategy, spread), PACED_RATE, 100, WARM_UP_SECONDS,
+                    seconds, new AtomicLong());
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d | %s |%n", strategy,
+                    paced.throughput(), paced.p50(), paced.p99(), paced.p999(), paced.errors(),
+                    paced.answers().toString().replace("{", "").replace("}", ""));
+        }
+    }
+
+    /** The JDBC connections of one ceiling run, one per client thread, closed when it ends. */
+    private static final class Connections {
+        private final BenchmarkClient client;
+        private final List<Connection> opened = new ArrayList<>();
+
+        Connections(BenchmarkClient client) {
+            this.client = client;
+        }
+
+        synchronized Connection open() {
+            Connection connection = client.database();
+            opened.add(connection);
+            return connection;
+        }
+    }
+
+    private interface JdbcRun {
+        Measurement run(Connections connections) throws Exception;
+    }
+
+    private static Measurement jdbc(BenchmarkClient client, JdbcRun run) throws Exception {
+        Connections connections = new Connections(client);
+        try {
+            return run.run(connections);
+        } finally {
+            for (Connection connection : connections.opened) {
+                connection.close();
+            }
+        }
     }
 
     private static HttpLoad.Shape reserve(BenchmarkClient.Account buyer, String strategy, long[] products)

@@ -14,8 +14,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
         String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-        Response.ResponseBuilder response = Problem.of(status.getStatusCode(), slug, status.getReasonPhrase(),
-                e.getMessage()).toResponseBuilder();
+        // a 401 here is an anonymous request to an endpoint with @RolesAllowed (bad tokens are refused earlier)
+        String detail = status.getStatusCode() == 401 ? "a bearer token is required (Authorization: Bearer <token>)"
+                : e.getMessage();
+        Response.ResponseBuilder response = Problem.of(status.getStatusCode(), slug, status.getReasonPhrase(), detail)
+                .toResponseBuilder();
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(value -> response.header(name, value));
