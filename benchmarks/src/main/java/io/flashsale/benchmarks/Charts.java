@@ -14,6 +14,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ final class Charts {
 
     /** Writes {@code <name>-throughput.png} and {@code <name>-p99.png}. */
     void write(String name, String title, String clientsLabel) {
-        chart(name + "-throughput.png", title + ": answers per second", clientsLabel, "answers / s",
-                Measurement::throughput, false);
+        chart(name + "-throughput.png", title + ": answers per second", clientsLabel, "answers / s (log scale)",
+                Measurement::throughput, true);
         chart(name + "-p99.png", title + ": p99 latency", clientsLabel, "p99 ms (log scale)", Measurement::p99, true);
     }
 
@@ -72,9 +73,12 @@ final class Charts {
         LogAxis clients = new LogAxis(clientsLabel);
         clients.setBase(2);
         clients.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        clients.setNumberFormatOverride(new DecimalFormat("0"));
         plot.setDomainAxis(clients);
         if (logScale) {
-            plot.setRangeAxis(new LogAxis(valueLabel));
+            LogAxis values = new LogAxis(valueLabel);
+            values.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+            plot.setRangeAxis(values);
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         int i = 0;

@@ -109,7 +109,7 @@ final class SeckillPurchaseBenchmark {
 
     /** A freshly started server runs interpreted and compiles for minutes: every path runs first, unmeasured. */
     private void warmUp() throws Exception {
-        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "60"));
+        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "240"));
         double each = warmUpSeconds / 4;
         BenchmarkClient.renewTokens(buyers, Duration.ofMinutes(10));
         load.closedLoop(BenchmarkClient.ping(), 64, 0, each, new AtomicLong());

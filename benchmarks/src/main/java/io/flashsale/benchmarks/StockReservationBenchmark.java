@@ -75,7 +75,7 @@ final class StockReservationBenchmark {
         }
         Charts charts = new Charts(chartDirectory);
 
-        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "60"));
+        double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "240"));
         buyer.tokenValidFor(Duration.ofMinutes(10));
         load.closedLoop(BenchmarkClient.ping(), 16, 0, warmUpSeconds / 4, new AtomicLong());
         for (String strategy : STRATEGIES) {
@@ -115,12 +115,12 @@ final class StockReservationBenchmark {
         }
         System.out.printf("%n%d repetitions of %.0f s each (median by throughput), %d cores, JDK %s%n",
                 repetitions, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        paced(load, buyer, spread, seconds);
         System.out.println("| clients | products | what | ok/s | p50 ms | p99 ms | p999 ms | errors | × its JDBC ceiling "
                 + "| × no-op | load generator (cores) | answers (median run) |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         rows.forEach(System.out::println);
         charts.write("stock", "Stock reservation over HTTP (2 cores, everything co-located)", "concurrent clients");
+        paced(load, buyer, spread, seconds);
     }
 
     /**
