@@ -60,7 +60,7 @@ final class GeneratorCheck {
             Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + Math.max(1, (int) seconds) + "s",
                     url).redirectErrorStream(true).start();
             String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!wrk.waitFor(seconds + 30, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+            if (!wrk.waitFor((long) seconds + 30, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
                 return -1;
             }
             Matcher rate = REQUESTS_PER_SECOND.matcher(output);
