@@ -4,6 +4,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -39,8 +40,9 @@ final class Charts {
         this.directory = directory;
     }
 
-    void add(String line, boolean ceiling, Measurement measurement) {
-        lines.computeIfAbsent(line, name -> new TreeMap<>()).put(measurement.clients(), measurement);
+    /** A point of {@code line} at {@code clients} (the row's clients: a ceiling may have run with fewer threads). */
+    void add(String line, boolean ceiling, int clients, Measurement measurement) {
+        lines.computeIfAbsent(line, name -> new TreeMap<>()).put(clients, measurement);
         ceilings.put(line, ceiling);
     }
 
@@ -76,7 +78,8 @@ final class Charts {
         clients.setNumberFormatOverride(new DecimalFormat("0"));
         plot.setDomainAxis(clients);
         if (logScale) {
-            LogAxis values = new LogAxis(valueLabel);
+            LogarithmicAxis values = new LogarithmicAxis(valueLabel); // ticks at 1-9 × 10^n, labelled plainly
+            values.setStrictValuesFlag(false);
             values.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
             plot.setRangeAxis(values);
         }

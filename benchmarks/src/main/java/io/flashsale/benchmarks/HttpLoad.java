@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
- * HTTP/1.1 load from Hyperfoil, in this JVM (no controller): one event loop, keep-alive connections, no pipelining.
+ * HTTP/1.1 load from Hyperfoil, in this JVM (no controller): two event loops (like {@code wrk -t2}; one fell behind wrk
+ * at 256 connections), keep-alive connections, no pipelining.
  * A closed-loop run is wrk's model (each connection sends its next request when the previous one answered); a
  * constant-rate run is wrk2's (requests are scheduled at a fixed rate and their latency is measured from the scheduled
  * time, so a stalled server cannot hide its stall: coordinated omission corrected). Every run has a warm-up phase and
@@ -92,7 +93,8 @@ final class HttpLoad {
         AtomicLong measuredStart = new AtomicLong();
         Recorder scheduledLatency = rate > 0 ? new Recorder(MAX_LATENCY_NANOS, 3) : null;
 
-        BenchmarkBuilder benchmark = BenchmarkBuilder.builder().name("flashsale-" + System.nanoTime()).threads(1);
+        BenchmarkBuilder benchmark = BenchmarkBuilder.builder().name("flashsale-" + System.nanoTime())
+                .threads(Math.min(2, connections));
         benchmark.addPlugin(HttpPluginBuilder::new)
                 .ergonomics()
                     .repeatCookies(false)

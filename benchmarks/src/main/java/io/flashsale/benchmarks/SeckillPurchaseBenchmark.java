@@ -167,7 +167,7 @@ final class SeckillPurchaseBenchmark {
 
     private void report(int connections, String what, Measurement m, Measurement noop, Measurement evalsha,
                         boolean ceiling) {
-        charts.add(what.replaceAll(" \\(.*", ""), ceiling, m);
+        charts.add(what.replaceAll(" \\(.*", ""), ceiling, connections, m);
         String row = String.format(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f | %.2f | %d | %.2f | %s | %s | %s |",
                 connections, what, m.throughput(), m.p50(), m.p99(), m.p999(), m.errors(), m.ratio(noop),
                 evalsha == null ? "" : String.format(Locale.ROOT, "%.2f", m.ratio(evalsha)),

@@ -88,7 +88,7 @@ final class StockReservationBenchmark {
             Measurement noop = LoadRun.median(repetitions, () -> load.closedLoop(BenchmarkClient.ping(), clients,
                     WARM_UP_SECONDS, seconds, new AtomicLong()));
             rows.add(row(clients, "-", "ceiling: HTTP no-op endpoint (GET /api/v1/ping)", noop, null, noop));
-            charts.add("ceiling: no-op endpoint", true, noop);
+            charts.add("ceiling: no-op endpoint", true, clients, noop);
             for (boolean oneHotProduct : new boolean[] {true, false}) {
                 String products = oneHotProduct ? "1 hot" : "100";
                 long[] targets = oneHotProduct ? new long[] {hot} : spread;
@@ -100,7 +100,7 @@ final class StockReservationBenchmark {
                 rows.add(row(clients, products, "ceiling: JDBC SELECT FOR UPDATE + UPDATE tx", forUpdate, forUpdate,
                         null));
                 if (oneHotProduct) {
-                    charts.add("ceiling: JDBC SELECT FOR UPDATE tx, hot row", true, forUpdate);
+                    charts.add("ceiling: JDBC SELECT FOR UPDATE tx, hot row", true, clients, forUpdate);
                 }
                 for (String strategy : STRATEGIES) {
                     Measurement reserve = LoadRun.median(repetitions, () -> load.closedLoop(
@@ -108,7 +108,8 @@ final class StockReservationBenchmark {
                     // pessimistic is compared with the FOR UPDATE transaction, the others with the conditional UPDATE
                     Measurement ceiling = strategy.equals("pessimistic") ? forUpdate : update;
                     rows.add(row(clients, products, "HTTP reserve, " + strategy, reserve, ceiling, noop));
-                    charts.add(strategy + ", " + products + " product" + (oneHotProduct ? "" : "s"), false, reserve);
+                    charts.add(strategy + ", " + products + " product" + (oneHotProduct ? "" : "s"), false, clients,
+                            reserve);
                     System.out.println(rows.get(rows.size() - 1));
                 }
             }

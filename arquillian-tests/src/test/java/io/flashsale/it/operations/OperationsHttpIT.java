@@ -150,6 +150,20 @@ class OperationsHttpIT {
         assertTrue(vendor.lines().anyMatch(l -> l.startsWith("http_threadpool_busy_threads{")), "busy workers");
     }
 
+    /**
+     * The console is loaded while the server starts: the first request to it gets the console's own login page, not
+     * Payara's "the Admin Console is starting" page that polls until the console has been loaded on demand.
+     */
+    @Test
+    void theAdminConsoleIsLoadedBeforeItsFirstRequest() {
+        Http console = new Http("http://127.0.0.1:" + PlatformSession.platform().settings().adminPort());
+        Http.Reply first = console.get("/");
+        assertEquals(200, first.status(), first.body());
+        assertFalse(first.body().contains("feedbackZone"), "Payara's loading page was served: " + first.body());
+        assertTrue(first.body().contains("j_security_check") && first.body().contains("Payara Server"),
+                "the console's login page: " + first.body());
+    }
+
     /** The monitoring REST API's answer for a node of the tree: its statistics, by name. */
     private static JsonObject monitored(Http console, String node) {
         Http.Reply reply = console.get(node, "Accept", "application/json");
