@@ -46,11 +46,15 @@ final class Charts {
         ceilings.put(line, ceiling);
     }
 
-    /** Writes {@code <name>-throughput.png} and {@code <name>-p99.png}. */
-    void write(String name, String title, String clientsLabel) {
-        chart(name + "-throughput.png", title + ": answers per second", clientsLabel, "answers / s (log scale)",
-                Measurement::throughput, true);
-        chart(name + "-p99.png", title + ": p99 latency", clientsLabel, "p99 ms (log scale)", Measurement::p99, true);
+    /**
+     * Writes {@code <name>-throughput.png} and {@code <name>-p99.png}; a log scale for values spanning decades
+     * (a log axis within one decade would carry a single label).
+     */
+    void write(String name, String title, String clientsLabel, boolean logScale) {
+        String scale = logScale ? " (log scale)" : "";
+        chart(name + "-throughput.png", title + ": answers per second", clientsLabel, "answers / s" + scale,
+                Measurement::throughput, logScale);
+        chart(name + "-p99.png", title + ": p99 latency", clientsLabel, "p99 ms" + scale, Measurement::p99, logScale);
     }
 
     private void chart(String file, String title, String clientsLabel, String valueLabel,
@@ -82,6 +86,8 @@ final class Charts {
             values.setStrictValuesFlag(false);
             values.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
             plot.setRangeAxis(values);
+        } else {
+            ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new DecimalFormat("#,##0"));
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         int i = 0;

@@ -133,7 +133,7 @@ final class SeckillPurchaseBenchmark {
                 + "× EVALSHA | load generator (cores) | answers (median run) |");
         System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         rows.forEach(System.out::println);
-        charts.write("seckill", "Flash sale over HTTP (2 cores, everything co-located)", "concurrent connections");
+        charts.write("seckill", "Flash sale over HTTP (2 cores, everything co-located)", "concurrent connections", false);
     }
 
     private void measureAt(int connections, EvalshaCeiling redis) throws Exception {

@@ -120,7 +120,7 @@ final class StockReservationBenchmark {
                 + "| × no-op | load generator (cores) | answers (median run) |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         rows.forEach(System.out::println);
-        charts.write("stock", "Stock reservation over HTTP (2 cores, everything co-located)", "concurrent clients");
+        charts.write("stock", "Stock reservation over HTTP (2 cores, everything co-located)", "concurrent clients", true);
         paced(load, buyer, spread, seconds);
     }
 
