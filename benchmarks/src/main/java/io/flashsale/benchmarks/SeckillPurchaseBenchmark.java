@@ -229,8 +229,11 @@ final class SeckillPurchaseBenchmark {
 
     // ---------------------------------------------------------------- the requests
 
-    /** Pair k is buyer k mod N in sale k / N: every request is the first purchase of its buyer in its sale. */
-    private record OnSale(String[] tokens, long[] sales) implements HttpLoad.Shape {
+    /**
+     * Pair k is buyer k mod N in sale k / N (the last sale once they run out): with fresh sales every request is the
+     * first purchase of its buyer (202); with one sold-out sale every request is refused (409).
+     */
+    private record Purchases(String[] tokens, long[] sales, int expectedStatus) implements HttpLoad.Shape {
         @Override
         public HttpMethod method() {
             return HttpMethod.POST;
@@ -254,35 +257,7 @@ final class SeckillPurchaseBenchmark {
 
         @Override
         public Set<Integer> expected() {
-            return Set.of(202);
-        }
-    }
-
-    /** Every buyer in turn, on a sale of {@value #SOLD_OUT_UNITS} units that the warm-up phase sold. */
-    private record SoldOut(String[] tokens, long sale) implements HttpLoad.Shape {
-        @Override
-        public HttpMethod method() {
-            return HttpMethod.POST;
-        }
-
-        @Override
-        public String path(long k) {
-            return "/api/v1/seckill/activities/" + sale + "/purchase";
-        }
-
-        @Override
-        public String token(long k) {
-            return tokens[(int) (k % tokens.length)];
-        }
-
-        @Override
-        public String body(long k) {
-            return "{\"quantity\":1}";
-        }
-
-        @Override
-        public Set<Integer> expected() {
-            return Set.of(409);
+            return Set.of(expectedStatus);
         }
     }
 
@@ -322,11 +297,11 @@ final class SeckillPurchaseBenchmark {
             sales[i] = createSale(buyers.size());
             openedSales.add(sales[i]);
         }
-        return new OnSale(tokens(buyers), sales);
+        return new Purchases(tokens(buyers), sales, 202);
     }
 
     private HttpLoad.Shape soldOut() throws Exception {
-        return new SoldOut(tokens(buyers), createSale(SOLD_OUT_UNITS));
+        return new Purchases(tokens(buyers), new long[] {createSale(SOLD_OUT_UNITS)}, 409);
     }
 
     /** The confirmed orders of the on-sale runs so far, each read with its owner's token. */

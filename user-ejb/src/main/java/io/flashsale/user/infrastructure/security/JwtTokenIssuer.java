@@ -27,7 +27,8 @@ import java.util.UUID;
 
 /**
  * RS256-signed MicroProfile JWTs: {@code sub} is the user id, {@code upn} the username, {@code groups} the role.
- * Payara's MP-JWT verifies them with the public key {@code mp.jwt.verify.publickey} and the same issuer.
+ * The web layer's {@code BearerTokenVerifier} checks them with the public key {@code mp.jwt.verify.publickey} and the
+ * same issuer.
  */
 @ApplicationScoped
 public class JwtTokenIssuer implements TokenIssuer {
