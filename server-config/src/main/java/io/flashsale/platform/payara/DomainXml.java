@@ -42,7 +42,7 @@ final class DomainXml {
             xml.setAttributes(xml.directChild(monitoring, "module-monitoring-levels"),
                     DomainConfiguration.monitoringLevels());
             xml.setAttributes(xml.directChild(xml.serverConfig, "amx-configuration"), DomainConfiguration.amx());
-            Element admin = child(xml.serverConfig, null, "admin-service", Map.of());
+            Element admin = xml.directChild(xml.serverConfig, "admin-service");
             DomainConfiguration.adminServiceProperties().forEach((name, value) -> xml.setProperty(admin, name, value));
             xml.replaceJvmOptions(removeJvmOptions, addJvmOptions);
             xml.bindListenersTo(listenerAddress);
