@@ -17,12 +17,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.UUID;
 
 /** Creating and reading flash sales. Their units come out of the product context through its reservation API. */
 @Stateless
 public class ActivityService {
+
+    private static final long SETTLEMENT_LOCK_MILLIS = 60_000;
 
     @EJB
     StockReservationService productStock;
@@ -96,6 +100,14 @@ public class ActivityService {
         return activities.openOrStartingBefore(now, now).stream().map(SeckillActivity::id).toList();
     }
 
+    /** Sales whose Redis copy may hold purchases: on now, or ended and not yet settled. */
+    public List<ActivityId> salesNotSettled() {
+        Instant now = Instant.now();
+        List<ActivityId> sales = new ArrayList<>(salesOnNow());
+        activities.endedUnsettled(now).forEach(a -> sales.add(a.id()));
+        return sales;
+    }
+
     /** Sales on now whose Redis counter vanished after they were warmed: Redis lost its data. */
     public List<ActivityId> salesMissingInCache() {
         Instant now = Instant.now();
@@ -116,12 +128,20 @@ public class ActivityService {
                 || cache.snapshot(id).held().stream().anyMatch(h -> !h.claimed())) {
             return false;
         }
-        int sold = orders.liveOrderUnits(id).values().stream().mapToInt(Integer::intValue).sum();
-        if (!activities.markSettled(id, Instant.now())) {
-            return false;
+        String token = UUID.randomUUID().toString();
+        if (!cache.lockMaintenance(id, token, SETTLEMENT_LOCK_MILLIS)) {
+            return false; // a rebuild is running: next time
         }
-        productStock.settle(new ReservationId(activity.reservationId()), sold);
-        cache.forget(id);
+        try {
+            int sold = orders.liveOrderUnits(id).values().stream().mapToInt(Integer::intValue).sum();
+            if (!activities.markSettled(id, Instant.now())) {
+                return false;
+            }
+            productStock.settle(new ReservationId(activity.reservationId()), sold);
+            cache.forget(id); // the lock too
+        } finally {
+            cache.unlockMaintenance(id, token);
+        }
         catalog.forget(id);
         return true;
     }

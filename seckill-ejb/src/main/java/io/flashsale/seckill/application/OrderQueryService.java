@@ -60,7 +60,7 @@ public class OrderQueryService {
             if (held.isPresent()) {
                 SaleTerms terms = catalog.terms(activity);
                 return held.map(h -> new OrderView(id.value(), activity.value(), h.userId(), h.quantity(),
-                        terms.price(), OrderStatus.PENDING.name(), h.acceptedAt()));
+                        terms.price(), OrderStatus.PENDING.name(), h.acceptedAt(), null));
             }
         }
         return Optional.empty();

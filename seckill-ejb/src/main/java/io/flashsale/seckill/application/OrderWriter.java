@@ -2,10 +2,12 @@ package io.flashsale.seckill.application;
 
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.seckill.domain.model.activity.SeckillActivity;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderEvents;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
+import io.flashsale.seckill.domain.model.order.RejectionReason;
 import io.flashsale.seckill.domain.model.order.SeckillOrder;
 import io.flashsale.seckill.domain.model.order.SeckillPurchase;
 import jakarta.ejb.Stateless;
@@ -28,7 +30,9 @@ import java.util.stream.Collectors;
 /**
  * Turns accepted purchases into durable orders, once each, a batch per JTA transaction. Kafka may deliver a purchase
  * again (skipped: the order id exists), and a purchase whose send timed out may have been undone in Redis after all
- * (skipped: the claim says it is no longer held). The activity's durable stock drops in the same transaction.
+ * (skipped: the claim says it is no longer held). The activity's durable stock drops in the same transaction. A
+ * purchase that can never be written (its sale settled, MySQL short of units, its buyer already holding an order)
+ * ends as a REJECTED order ({@link #reject}), never silently.
  */
 @Stateless
 public class OrderWriter {
@@ -63,6 +67,16 @@ public class OrderWriter {
             description = "Purchases whose Kafka send was reported failed and undone before the writer saw them")
     Counter abandoned;
 
+    @Inject
+    @Metric(name = "seckill_orders_rejected_total", absolute = true,
+            description = "Accepted purchases the order writer could not make durable: REJECTED, hold released")
+    Counter rejected;
+
+    @Inject
+    @Metric(name = "seckill_settled_sale_stragglers_total", absolute = true,
+            description = "Purchases that reached the order writer after their sale was settled (rejected)")
+    Counter stragglers;
+
     public void write(List<SeckillPurchase> batch) {
         Map<OrderId, SeckillPurchase> byOrder = batch.stream().collect(Collectors.toMap(
                 p -> new OrderId(p.orderId()), Function.identity(), (first, again) -> first, LinkedHashMap::new));
@@ -91,8 +105,11 @@ public class OrderWriter {
             }
             int units = ofActivity.stream().mapToInt(SeckillOrder::quantity).sum();
             if (units > 0 && !activities.takeUnits(activity, units)) {
-                throw new IllegalStateException("activity " + activity + " has fewer than " + units
-                        + " durable units left; the batch cannot be confirmed");
+                boolean settled = activities.find(activity).map(SeckillActivity::settled).orElse(false);
+                throw new UnwritablePurchaseException(
+                        settled ? RejectionReason.SALE_SETTLED : RejectionReason.UNITS_UNAVAILABLE,
+                        "activity " + activity + (settled ? " is settled" : " has fewer than " + units
+                                + " durable units left") + "; the batch cannot be confirmed");
             }
             confirmed.addAll(ofActivity);
         }
@@ -106,5 +123,26 @@ public class OrderWriter {
         orders.flush();
         batch.stream().map(SeckillPurchase::occurredAt).max(Instant::compareTo)
                 .ifPresent(newest -> progress.wrote(Duration.between(newest, now)));
+    }
+
+    /**
+     * Records a purchase that failed on every attempt as a REJECTED order, whose hold is then released like a
+     * cancelled order's (housekeeping retries the release until Redis confirms it). False when the order exists
+     * already (written or rejected by an earlier delivery).
+     */
+    public boolean reject(SeckillPurchase purchase, RejectionReason reason) {
+        OrderId id = new OrderId(purchase.orderId());
+        if (!orders.existing(Set.of(id)).isEmpty()) {
+            return false;
+        }
+        SeckillOrder order = SeckillOrder.reject(purchase, reason, Instant.now());
+        orders.store(order);
+        events.rejected(order);
+        orders.flush();
+        rejected.inc();
+        if (reason == RejectionReason.SALE_SETTLED) {
+            stragglers.inc();
+        }
+        return true;
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -84,27 +85,47 @@ public class ReconciliationService {
 
     /**
      * Pauses the sale, waits for the order writer to drain the pipeline, then replaces the Redis copy with what
-     * MySQL knows (units left, live orders as claimed buyers) and resumes the sale, in one atomic script.
+     * MySQL knows (units left, live orders as claimed buyers) and resumes the sale, in one atomic script. One rebuild
+     * (or settlement) of a sale runs at a time across instances: the sale's maintenance lock is taken first, and the
+     * final write happens only if this rebuild still holds it.
      */
     public ReconciliationReport rebuild(ActivityId id) {
         SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
-        cache.pause(id, drainWaitMillis + sendTimeoutMillis + 30_000);
-        // purchases accepted just before the pause are still waiting for Kafka: let each end in an ack or an undo
-        LockSupport.parkNanos((sendTimeoutMillis + 500) * 1_000_000L);
-        long deadline = System.nanoTime() + drainWaitMillis * 1_000_000L;
-        while (pipeline.backlog() > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new PipelineNotDrainedException(id);
-            }
-            LockSupport.parkNanos(200_000_000L);
+        long pauseMillis = drainWaitMillis + sendTimeoutMillis + 30_000;
+        String token = UUID.randomUUID().toString();
+        if (!cache.lockMaintenance(id, token, pauseMillis)) {
+            throw new MaintenanceInProgressException(id);
         }
-        int remaining = activities.lockRemaining(id); // first: a cancellation committing meanwhile waits for us
-        List<HeldPurchase> live = orders.liveOrders(id).stream()
-                .map(o -> new HeldPurchase(o.orderId(), o.userId(), o.quantity(), o.createdAt(), true))
-                .toList();
-        cache.rebuild(id, remaining, live);
-        cache.warm(id, remaining, activity.perUserLimit(), activity.startsAt(), activity.endsAt()); // metadata
+        try {
+            cache.pause(id, pauseMillis);
+            // purchases accepted just before the pause are still waiting for Kafka: let each end in an ack or an undo
+            LockSupport.parkNanos((sendTimeoutMillis + 500) * 1_000_000L);
+            long deadline = System.nanoTime() + drainWaitMillis * 1_000_000L;
+            while (pipeline.backlog() > 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new PipelineNotDrainedException(id);
+                }
+                LockSupport.parkNanos(200_000_000L);
+            }
+            int remaining = activities.lockRemaining(id); // first: a cancellation committing meanwhile waits for us
+            List<HeldPurchase> live = orders.liveOrders(id).stream()
+                    .map(o -> new HeldPurchase(o.orderId(), o.userId(), o.quantity(), o.createdAt(), true))
+                    .toList();
+            if (!cache.rebuild(id, token, remaining, live)) {
+                throw new MaintenanceInProgressException(id); // our lock expired and another took over
+            }
+            cache.warm(id, remaining, activity.perUserLimit(), activity.startsAt(), activity.endsAt()); // metadata
+        } finally {
+            cache.unlockMaintenance(id, token);
+        }
         return check(id);
+    }
+
+    public static class MaintenanceInProgressException extends DomainException {
+        MaintenanceInProgressException(ActivityId id) {
+            super(Kind.CONFLICT, "maintenance-in-progress", "a rebuild or settlement of activity " + id
+                    + " is running; retry once it is over");
+        }
     }
 
     public static class PipelineNotDrainedException extends DomainException {

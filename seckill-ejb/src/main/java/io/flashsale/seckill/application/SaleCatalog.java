@@ -4,6 +4,8 @@ import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.ActivityRepository;
 import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.shared.domain.ServiceUnavailableException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,14 +13,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Per-instance memory of the sales, so that a stampede costs no database read: activity terms for the window check
- * (refreshed after {@code flashsale.seckill.terms-cache-millis}, unknown ids included) and a sold-out flag that
- * answers sold-out without a Redis call for {@code flashsale.seckill.sold-out-flag-millis} (short, because a
- * cancellation can put units back on sale).
+ * (refreshed in the background after {@code flashsale.seckill.terms-cache-millis}, unknown ids included) and a
+ * sold-out flag that answers sold-out without a Redis call for {@code flashsale.seckill.sold-out-flag-millis}
+ * (short, because a cancellation can put units back on sale).
  */
 @ApplicationScoped
 public class SaleCatalog {
@@ -37,7 +41,11 @@ public class SaleCatalog {
     @ConfigProperty(name = "flashsale.seckill.sold-out-flag-millis", defaultValue = "500")
     long soldOutMillis;
 
+    @Resource
+    ManagedExecutorService refresher;
+
     private final ConcurrentMap<Long, Cached> terms = new ConcurrentHashMap<>();
+    private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<Long, Long> soldOutUntil = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, ConcurrentMap<Long, String>> ordersOfBuyers = new ConcurrentHashMap<>();
 
@@ -46,12 +54,28 @@ public class SaleCatalog {
         Cached cached = terms.get(id.value());
         if (cached == null) {
             cached = load(id, null, now);
-        } else if (now - cached.loadedAt() > termsMillis * 1_000_000L
-                && terms.replace(id.value(), cached, new Cached(cached.terms(), now))) {
-            // this thread won the refresh; the stampede keeps answering from the entry it saw meanwhile
-            cached = load(id, cached, now);
+        } else if (now - cached.loadedAt() > termsMillis * 1_000_000L && refreshing.add(id.value())) {
+            refreshInBackground(id, cached);
         }
         return cached.terms().orElseThrow(() -> new NotFoundException("activity", id));
+    }
+
+    /**
+     * Buyers are answered from what is known while the terms are read again: a database that hangs (frozen,
+     * failing over) then holds one background thread per sale, not the purchases.
+     */
+    private void refreshInBackground(ActivityId id, Cached known) {
+        try {
+            refresher.execute(() -> {
+                try {
+                    load(id, known, System.nanoTime());
+                } finally {
+                    refreshing.remove(id.value());
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            refreshing.remove(id.value());
+        }
     }
 
     private Cached load(ActivityId id, Cached known, long now) {
@@ -63,6 +87,7 @@ public class SaleCatalog {
             if (known == null) {
                 throw new ServiceUnavailableException("database", databaseDown);
             }
+            terms.replace(id.value(), known, new Cached(known.terms(), now)); // next attempt after another period
             return known; // the terms of a sale do not change: keep selling on what we knew while MySQL is away
         }
     }

@@ -24,8 +24,9 @@ import java.util.logging.Logger;
 
 /**
  * Every two seconds, on the one instance that holds the cluster lease: warms sales about to start, reconciles the
- * sales on now (every tenth second; the drift metric), restores a Redis copy that vanished, cancels orders unpaid
- * past their payment window (units back on sale), and settles ended sales with the product. Each step is its own
+ * sales on now (every tenth second; the drift metric), restores a Redis copy that vanished, releases holds that never
+ * reached Kafka ({@link HoldSweeper}), cancels orders unpaid past their payment window (units back on sale), releases
+ * the holds of cancelled and rejected orders, and settles ended sales with the product. Each step is its own
  * transaction(s); a failing step is retried on the next tick. Every instance publishes the remaining-units gauge.
  */
 @Singleton
@@ -36,6 +37,7 @@ public class SaleHousekeeping {
     private static final Logger LOG = Logger.getLogger(SaleHousekeeping.class.getName());
     private static final int BATCH = 200;
     private static final int RECONCILE_EVERY_TICKS = 5;
+    private static final Duration LEASE = Duration.ofSeconds(10);
 
     @EJB
     ClusterLease lease;
@@ -56,6 +58,9 @@ public class SaleHousekeeping {
     DriftGauges gauges;
 
     @Inject
+    HoldSweeper holds;
+
+    @Inject
     SeckillStockCache cache;
 
     private final AtomicBoolean running = new AtomicBoolean();
@@ -70,16 +75,17 @@ public class SaleHousekeeping {
         }
         try {
             step("remaining gauges", this::publishRemaining);
-            if (lease.hold("seckill-housekeeping", Duration.ofSeconds(10))) {
-                if (ticks++ % RECONCILE_EVERY_TICKS == 0) {
-                    step("reconcile", this::reconcileSalesOnNow);
-                }
-                step("warm-up", sales::warmStartingSales);
-                step("restore lost cache", this::restoreLostCaches);
-                step("cancel unpaid", this::cancelUnpaid);
-                step("release cancelled in cache", this::releaseCancelledInCache);
-                step("settle ended", this::settleEnded);
+            // the lease is renewed before every step: a step that ran long (a rebuild waits for the pipeline) must
+            // not let another instance start the same work while this one carries on
+            if (ticks++ % RECONCILE_EVERY_TICKS == 0) {
+                leased("reconcile", this::reconcileSalesOnNow);
             }
+            leased("warm-up", sales::warmStartingSales);
+            leased("restore lost cache", this::restoreLostCaches);
+            leased("release stuck holds", () -> holds.sweep(sales.salesNotSettled()));
+            leased("cancel unpaid", this::cancelUnpaid);
+            leased("release cancelled and rejected in cache", this::releaseCancelledInCache);
+            leased("settle ended", this::settleEnded);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "seckill housekeeping could not take its lease: {0}", e.toString());
         } finally {
@@ -135,6 +141,12 @@ public class SaleHousekeeping {
     private void settleEnded() {
         for (ActivityId id : queries.endedUnsettled(Instant.now())) {
             sales.settleIfDone(id);
+        }
+    }
+
+    private void leased(String name, Runnable step) {
+        if (lease.hold("seckill-housekeeping", LEASE)) {
+            step(name, step);
         }
     }
 

@@ -7,10 +7,17 @@ import java.math.BigDecimal;
 
 @Schema(name = "OrderResponse")
 public record OrderResponse(String orderId, long activityId, long userId, int quantity, BigDecimal price,
-                            String status, String createdAt) {
+                            @Schema(enumeration = {"PENDING", "CONFIRMED", "REJECTED", "PAID", "CANCELLED"})
+                            String status,
+                            String createdAt,
+                            @Schema(description = "Only on a REJECTED order: why the purchase could not be made"
+                                    + " durable; its units were released and the buyer may buy again.",
+                                    enumeration = {"sale-settled", "units-unavailable", "buyer-has-live-order",
+                                            "unwritable"}, nullable = true)
+                            String rejectionReason) {
 
     static OrderResponse of(OrderView view) {
         return new OrderResponse(view.orderId(), view.activityId(), view.userId(), view.quantity(), view.price(),
-                view.status(), view.createdAt().toString());
+                view.status(), view.createdAt().toString(), view.rejectionReason());
     }
 }

@@ -2,25 +2,21 @@ package io.flashsale.product.infrastructure.lock;
 
 import io.flashsale.product.domain.model.stock.ProductLock;
 import io.flashsale.shared.domain.ServiceUnavailableException;
-import io.flashsale.shared.infrastructure.redis.LuaScript;
 import io.flashsale.shared.infrastructure.redis.RedisConnection;
+import io.flashsale.shared.infrastructure.redis.RedisLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
-/** SET key token NX PX lease to take, Lua compare-and-delete to give back; a random token per holder. */
+/** A {@link RedisLock} per product, waited for up to a bound. */
 @ApplicationScoped
 public class RedisProductLock implements ProductLock {
-
-    private static final LuaScript RELEASE = LuaScript.fromClasspath(RedisProductLock.class, "release-lock.lua");
 
     @Inject
     RedisConnection redis;
@@ -29,11 +25,10 @@ public class RedisProductLock implements ProductLock {
     public Optional<Lease> acquire(String name, Duration lease, Duration maxWait) {
         String key = "lock:{" + name + "}";
         String token = UUID.randomUUID().toString();
-        SetParams params = SetParams.setParams().nx().px(lease.toMillis());
         long deadline = System.nanoTime() + maxWait.toNanos();
         try {
             while (true) {
-                if ("OK".equals(redis.client().set(key, token, params))) {
+                if (RedisLock.take(redis.client(), key, token, lease)) {
                     return Optional.of(() -> release(key, token));
                 }
                 if (System.nanoTime() >= deadline) {
@@ -48,7 +43,7 @@ public class RedisProductLock implements ProductLock {
 
     private void release(String key, String token) {
         try {
-            RELEASE.run(redis.client(), List.of(key), List.of(token));
+            RedisLock.release(redis.client(), key, token);
         } catch (JedisException e) {
             // the lease expires by itself; the conditional UPDATE already protected the stock
         }

@@ -32,6 +32,11 @@ public class OutboxOrderEvents implements OrderEvents {
         record(OrderEvent.CANCELLED, order);
     }
 
+    @Override
+    public void rejected(SeckillOrder order) {
+        record(OrderEvent.REJECTED, order);
+    }
+
     private void record(String type, SeckillOrder order) {
         Instant now = Instant.now();
         OrderEvent event = new OrderEvent(OutgoingEvent.newEventId(), order.orderId().value(), order.activityId(),

@@ -1,6 +1,10 @@
 package io.flashsale.seckill.infrastructure.messaging;
 
+import io.flashsale.seckill.application.OrderLifecycleService;
 import io.flashsale.seckill.application.OrderWriter;
+import io.flashsale.seckill.application.UnwritablePurchaseException;
+import io.flashsale.seckill.domain.model.order.OrderId;
+import io.flashsale.seckill.domain.model.order.RejectionReason;
 import io.flashsale.seckill.domain.model.order.SeckillPurchase;
 import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.infrastructure.json.JsonFormat;
@@ -20,9 +24,10 @@ import java.util.logging.Logger;
 /**
  * The order writer's Kafka side. Records arrive in batches (channel option {@code batch=true}) and are acknowledged,
  * i.e. their offsets committed, only after this method returns, which is after the JTA transaction of
- * {@link OrderWriter#write} committed. While MySQL or Redis is down the batch is retried until they are back (no
- * later purchase could be written either); a purchase that fails on its own after bounded attempts, or cannot be
- * read at all, goes to the dead-letter topic so that it does not block the partition.
+ * {@link OrderWriter#write} committed. While MySQL or Redis is down, or MySQL reports a lock wait timeout or a
+ * deadlock, the batch is retried until it goes through (no later purchase could be written either). A purchase that
+ * fails on its own, after bounded attempts, becomes a REJECTED order with its hold released (the buyer sees it and
+ * may buy again); only a record that cannot be read at all goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class PurchaseEventConsumer {
@@ -31,6 +36,9 @@ public class PurchaseEventConsumer {
 
     @Inject
     OrderWriter orderWriter;
+
+    @Inject
+    OrderLifecycleService lifecycle;
 
     @Inject
     PurchaseDeadLetters deadLetters;
@@ -66,11 +74,11 @@ public class PurchaseEventConsumer {
                 orderWriter.write(purchases);
                 return;
             } catch (RuntimeException e) {
-                if (!isOutage(e)) {
+                if (!isTransient(e)) {
                     writeOneByOne(purchases);
                     return;
                 }
-                LOG.log(Level.WARNING, "order writer: a data service is down ({0}); retrying the batch of {1}",
+                LOG.log(Level.WARNING, "order writer: transient failure ({0}); retrying the batch of {1}",
                         new Object[] {e.toString(), purchases.size()});
                 pause();
             }
@@ -84,10 +92,10 @@ public class PurchaseEventConsumer {
                     orderWriter.write(List.of(purchase));
                     break;
                 } catch (RuntimeException e) {
-                    if (isOutage(e)) {
+                    if (isTransient(e)) {
                         attempt = 0;
-                    } else if (attempt >= maxAttempts) {
-                        deadLetters.send(JsonFormat.toJson(purchase), e);
+                    } else if (e instanceof UnwritablePurchaseException || attempt >= maxAttempts) {
+                        reject(purchase, e);
                         break;
                     }
                     pause();
@@ -96,13 +104,46 @@ public class PurchaseEventConsumer {
         }
     }
 
-    private static boolean isOutage(Throwable e) {
+    /** A REJECTED order with its reason, then its hold released; retried while a data service is away. */
+    private void reject(SeckillPurchase purchase, RuntimeException why) {
+        RejectionReason reason = why instanceof UnwritablePurchaseException unwritable ? unwritable.reason()
+                : SqlErrors.isUniqueViolation(why) ? RejectionReason.BUYER_HAS_LIVE_ORDER : RejectionReason.UNWRITABLE;
+        LOG.log(Level.WARNING, "order writer: purchase " + purchase.orderId() + " rejected (" + reason.code() + ")",
+                why);
+        while (true) {
+            try {
+                if (orderWriter.reject(purchase, reason)) {
+                    releaseHold(purchase);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!isTransient(e)) {
+                    deadLetters.send(JsonFormat.toJson(purchase), e); // not even a rejection can be recorded
+                    return;
+                }
+                pause();
+            }
+        }
+    }
+
+    /** At once if Redis answers; otherwise housekeeping releases it (the order stays marked until then). */
+    private void releaseHold(SeckillPurchase purchase) {
+        try {
+            lifecycle.releaseInCache(new OrderId(purchase.orderId()));
+        } catch (RuntimeException later) {
+            LOG.log(Level.INFO, "order writer: hold of rejected order {0} released later: {1}",
+                    new Object[] {purchase.orderId(), later.toString()});
+        }
+    }
+
+    /** Worth retrying the same write: a data service is down, or MySQL gave up a lock wait or broke a deadlock. */
+    private static boolean isTransient(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainException domain && domain.kind() == DomainException.Kind.UNAVAILABLE) {
                 return true;
             }
         }
-        return SqlErrors.isConnectionFailure(e);
+        return SqlErrors.isConnectionFailure(e) || SqlErrors.isLockContention(e);
     }
 
     private void pause() {

@@ -49,7 +49,7 @@ public class JpaActivityRepository implements ActivityRepository {
     @Override
     public boolean takeUnits(ActivityId id, int units) {
         return em.createQuery("update SeckillActivity a set a.remaining = a.remaining - :n"
-                        + " where a.id = :id and a.remaining >= :n")
+                        + " where a.id = :id and a.remaining >= :n and a.settledAt is null")
                 .setParameter("n", units)
                 .setParameter("id", id.value())
                 .executeUpdate() == 1;

@@ -10,11 +10,13 @@ import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.shared.domain.ServiceUnavailableException;
 import io.flashsale.shared.infrastructure.redis.LuaScript;
 import io.flashsale.shared.infrastructure.redis.RedisConnection;
+import io.flashsale.shared.infrastructure.redis.RedisLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,15 +124,30 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     }
 
     @Override
-    public void rebuild(ActivityId activity, int remaining, Collection<HeldPurchase> held) {
-        List<String> args = new ArrayList<>(1 + 3 * held.size());
+    public boolean lockMaintenance(ActivityId activity, String token, long millis) {
+        return call(() -> RedisLock.take(redis.client(), SeckillKeys.maintenance(activity), token,
+                Duration.ofMillis(millis)));
+    }
+
+    @Override
+    public void unlockMaintenance(ActivityId activity, String token) {
+        call(() -> {
+            RedisLock.release(redis.client(), SeckillKeys.maintenance(activity), token);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean rebuild(ActivityId activity, String token, int remaining, Collection<HeldPurchase> held) {
+        List<String> args = new ArrayList<>(2 + 3 * held.size());
+        args.add(token);
         args.add(Integer.toString(remaining));
         for (HeldPurchase purchase : held) {
             args.add(Long.toString(purchase.userId()));
             args.add(purchase.orderId().value());
             args.add(format(purchase));
         }
-        call(() -> REBUILD.run(redis.client(), SeckillKeys.of(activity), args));
+        return (Long) call(() -> REBUILD.run(redis.client(), SeckillKeys.of(activity), args)) == 1L;
     }
 
     @Override

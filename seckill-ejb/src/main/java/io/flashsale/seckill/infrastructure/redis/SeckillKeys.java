@@ -34,10 +34,15 @@ final class SeckillKeys {
         return prefix(activity) + "meta";
     }
 
+    /** Held by the one rebuild or settlement of the activity running; its value is the holder's token. */
+    static String maintenance(ActivityId activity) {
+        return prefix(activity) + "maintenance";
+    }
+
     /** KEYS of the activity's Lua scripts, in their order. */
     static List<String> of(ActivityId activity) {
         return List.of(stock(activity), buyers(activity), orders(activity), paused(activity), undone(activity),
-                meta(activity));
+                meta(activity), maintenance(activity));
     }
 
     private static String prefix(ActivityId activity) {

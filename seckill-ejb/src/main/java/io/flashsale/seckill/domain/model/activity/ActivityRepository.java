@@ -16,7 +16,7 @@ public interface ActivityRepository {
     /** Ended (window closed) but unsold units not yet returned to the product. */
     List<SeckillActivity> endedUnsettled(Instant now);
 
-    /** Conditional decrement of the durable remaining units; false when fewer are left (nothing changed). */
+    /** Conditional decrement of the durable remaining units; false when fewer are left or the sale is settled. */
     boolean takeUnits(ActivityId id, int units);
 
     void returnUnits(ActivityId id, int units);

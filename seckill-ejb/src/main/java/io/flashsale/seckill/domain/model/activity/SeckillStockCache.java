@@ -47,8 +47,20 @@ public interface SeckillStockCache {
     /** Stops purchases of the activity (they answer PAUSED) until {@link #rebuild} or the pause expires. */
     void pause(ActivityId activity, long millis);
 
-    /** Replaces the activity's cache content in one atomic step and ends a pause. */
-    void rebuild(ActivityId activity, int remaining, Collection<HeldPurchase> held);
+    /**
+     * Takes the activity's maintenance lock for {@code millis} unless someone holds it: one rebuild or settlement of a
+     * sale at a time, across instances. False when it is held.
+     */
+    boolean lockMaintenance(ActivityId activity, String token, long millis);
+
+    /** Gives the lock up if {@code token} still holds it. */
+    void unlockMaintenance(ActivityId activity, String token);
+
+    /**
+     * Replaces the activity's cache content in one atomic step and ends a pause, only if {@code token} still holds
+     * the maintenance lock (a holder whose lock expired is fenced off); false, changing nothing, otherwise.
+     */
+    boolean rebuild(ActivityId activity, String token, int remaining, Collection<HeldPurchase> held);
 
     void forget(ActivityId activity);
 }

@@ -1,6 +1,6 @@
 package io.flashsale.seckill.domain.model.order;
 
-/** Records OrderConfirmed / OrderPaid / OrderCancelled in the current transaction; they reach Kafka if it commits. */
+/** Records OrderConfirmed / OrderPaid / OrderCancelled / OrderRejected in the current transaction; they reach Kafka if it commits. */
 public interface OrderEvents {
 
     void confirmed(SeckillOrder order);
@@ -8,4 +8,6 @@ public interface OrderEvents {
     void paid(SeckillOrder order);
 
     void cancelled(SeckillOrder order);
+
+    void rejected(SeckillOrder order);
 }

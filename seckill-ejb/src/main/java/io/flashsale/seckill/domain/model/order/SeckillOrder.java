@@ -13,9 +13,11 @@ import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * A flash-sale order. {@code live_buyer} is the buyer while the order holds units and NULL once it is cancelled:
+ * A flash-sale order. {@code live_buyer} is the buyer while the order holds units and NULL once it is cancelled
+ * (or when it was rejected):
  * the unique key (activity, live_buyer) allows one live order per buyer and activity, yet lets a buyer whose order
  * was cancelled buy again.
  */
@@ -54,8 +56,15 @@ public class SeckillOrder {
     @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
     private Instant createdAt;
 
-    @Column(name = "confirmed_at", nullable = false, columnDefinition = "DATETIME(6)")
+    @Column(name = "confirmed_at", columnDefinition = "DATETIME(6)")
     private Instant confirmedAt;
+
+    @Column(name = "rejected_at", columnDefinition = "DATETIME(6)")
+    private Instant rejectedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rejection_reason", length = 32)
+    private RejectionReason rejectionReason;
 
     @Column(name = "paid_at", columnDefinition = "DATETIME(6)")
     private Instant paidAt;
@@ -73,21 +82,35 @@ public class SeckillOrder {
     protected SeckillOrder() {
     }
 
-    private SeckillOrder(SeckillPurchase purchase, Instant now) {
+    private SeckillOrder(SeckillPurchase purchase) {
         this.orderId = new OrderId(purchase.orderId()).value();
         this.activityId = purchase.activityId();
         this.userId = purchase.userId();
-        this.liveBuyer = purchase.userId();
         this.quantity = purchase.quantity();
         this.price = purchase.price();
         this.createdAt = purchase.occurredAt();
-        this.confirmedAt = now;
-        this.status = OrderStatus.CONFIRMED;
     }
 
     /** An accepted purchase becomes a confirmed order once it is durable. */
     public static SeckillOrder confirm(SeckillPurchase purchase, Instant now) {
-        return new SeckillOrder(purchase, now);
+        SeckillOrder order = new SeckillOrder(purchase);
+        order.liveBuyer = purchase.userId();
+        order.confirmedAt = now;
+        order.status = OrderStatus.CONFIRMED;
+        return order;
+    }
+
+    /**
+     * An accepted purchase that cannot become durable: it holds no units, and its hold in Redis is still to be
+     * released (as a cancelled order's is), after which the buyer may buy again.
+     */
+    public static SeckillOrder reject(SeckillPurchase purchase, RejectionReason reason, Instant now) {
+        SeckillOrder order = new SeckillOrder(purchase);
+        order.rejectedAt = now;
+        order.rejectionReason = reason;
+        order.status = OrderStatus.REJECTED;
+        order.cacheReleasePending = true;
+        return order;
     }
 
     /** Idempotent: paying a paid order again changes nothing. */
@@ -144,6 +167,11 @@ public class SeckillOrder {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Empty unless the order is REJECTED. */
+    public Optional<RejectionReason> rejectionReason() {
+        return java.util.Optional.ofNullable(rejectionReason);
     }
 
     public static final class OrderNotPayableException extends DomainException {
