@@ -105,7 +105,7 @@ public final class Sales {
         return queryInt("SELECT remaining FROM seckill_activity WHERE id = ?", activity);
     }
 
-    private static int queryInt(String sql, long activity) {
+    public static int queryInt(String sql, long activity) {
         try (Connection connection = Database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, activity);
             try (ResultSet row = query.executeQuery()) {
