@@ -6,6 +6,7 @@ import io.flashsale.seckill.application.ActivityService;
 import io.flashsale.seckill.application.ActivityView;
 import io.flashsale.seckill.application.PurchaseService;
 import io.flashsale.seckill.application.ReconciliationService;
+import io.flashsale.seckill.application.SaleMaintenance;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.shared.domain.DomainException;
 import io.flashsale.web.Roles;
@@ -46,6 +47,9 @@ public class ActivityResource {
 
     @EJB
     ReconciliationService reconciliation;
+
+    @Inject
+    SaleMaintenance maintenance;
 
     @Inject
     PurchaseService purchases;
@@ -105,12 +109,15 @@ public class ActivityResource {
         return ReconciliationResponse.of(reconciliation.check(new ActivityId(id)));
     }
 
-    /** Pauses the sale, waits until the order writer drained the pipeline, rebuilds Redis from MySQL. */
+    /**
+     * Pauses the sale, waits until the order writer drained the pipeline, rebuilds Redis from MySQL; off the HTTP
+     * workers (the answer is written when it is done). 409 while another rebuild of the sale runs.
+     */
     @POST
     @Path("/{id}/reconciliation/rebuild")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    public ReconciliationResponse rebuild(@PathParam("id") long id) {
-        return ReconciliationResponse.of(reconciliation.rebuild(new ActivityId(id)));
+    public CompletionStage<ReconciliationResponse> rebuild(@PathParam("id") long id) {
+        return maintenance.rebuild(new ActivityId(id)).thenApply(ReconciliationResponse::of);
     }
 }
