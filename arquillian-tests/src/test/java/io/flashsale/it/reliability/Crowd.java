@@ -23,6 +23,9 @@ import static io.flashsale.it.support.Sales.quantity;
  */
 final class Crowd implements AutoCloseable {
 
+    /** Between one buyer's answer and the next buyer's click, per thread: the crowd arrives over a second or two. */
+    private static final long PACE_MILLIS = 50;
+
     private final Http http;
     private final long activity;
     private final ConcurrentLinkedQueue<Account> waiting;
@@ -63,6 +66,7 @@ final class Crowd implements AutoCloseable {
                 retryLater(buyer);
                 continue;
             }
+            pause(PACE_MILLIS);
             switch (reply.status()) {
                 case 202 -> {
                     if (accepted.put(buyer.id(), reply.json().getString("order_id")) != null) {

@@ -63,14 +63,14 @@ class FaultInjectionIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sale sale = sale(admin, 100);
-        List<Account> buyers = customers(accounts, 80);
+        Sale sale = sale(admin, 160);
+        List<Account> buyers = customers(accounts, 150);
         Account stranded = accounts.newCustomer();
         String strandedOrder;
 
         Crowd crowd = new Crowd(http, sale.activity(), buyers, 12);
         try {
-            Await.until("purchases under way", Duration.ofSeconds(60), crowd::acceptedSoFar, n -> n >= 15);
+            Await.until("purchases under way", Duration.ofSeconds(60), crowd::acceptedSoFar, n -> n >= 10);
             // what a crash between the Redis step and the Kafka send leaves behind: units held, nothing on its way
             strandedOrder = strandHold(sale.activity(), stranded.id(), Instant.now().minusSeconds(40));
             long payara = Processes.listeningOn(settings().httpPort());
@@ -320,12 +320,12 @@ class FaultInjectionIT {
         return new Sale(product, units + 20, sales.activity(product, units, 1, null));
     }
 
-    private static List<Account> customers(Accounts accounts, int count) {
-        List<Account> customers = new ArrayList<>();
+    private static List<Account> customers(Accounts accounts, int count) throws Exception {
+        List<Callable<Account>> signUps = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            customers.add(accounts.newCustomer());
+            signUps.add(accounts::newCustomer);
         }
-        return customers;
+        return Concurrently.run(signUps, 4);
     }
 
     private static int status(Http http, String path) {

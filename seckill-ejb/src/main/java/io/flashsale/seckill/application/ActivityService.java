@@ -65,17 +65,13 @@ public class ActivityService {
         if (productId <= 0) {
             throw new NotFoundException("product", productId);
         }
+        // one transaction: the sale and the reservation of its units are stored together or not at all
         productStock.reserveForSale(new ProductId(productId), new ReservationId(reservation), stock);
         boolean warmNow = startsAt.isBefore(now.plus(Duration.ofSeconds(warmUpSeconds)));
         if (warmNow) {
             activity.warmedAt(now);
         }
-        try {
-            activities.store(activity);
-        } catch (RuntimeException e) {
-            productStock.release(new ReservationId(reservation));
-            throw e;
-        }
+        activities.store(activity);
         if (warmNow) {
             cache.warm(activity.id(), stock, perUserLimit, startsAt, endsAt);
         }

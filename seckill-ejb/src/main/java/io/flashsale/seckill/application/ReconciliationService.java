@@ -14,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,35 +91,68 @@ public class ReconciliationService {
      * final write happens only if this rebuild still holds it.
      */
     public ReconciliationReport rebuild(ActivityId id) {
-        SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
-        long pauseMillis = drainWaitMillis + sendTimeoutMillis + 30_000;
-        String token = UUID.randomUUID().toString();
-        if (!cache.lockMaintenance(id, token, pauseMillis)) {
+        activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        Map<ActivityId, String> locked = lock(List.of(id));
+        if (locked.isEmpty()) {
             throw new MaintenanceInProgressException(id);
         }
+        rebuildLocked(locked);
+        return check(id);
+    }
+
+    /**
+     * Rebuilds the sales whose Redis copy vanished (Redis lost its data) together: one wait for the sends in flight
+     * and for the pipeline, however many sales there are. Sales another instance is rebuilding are left to it.
+     */
+    public void restore(List<ActivityId> lost) {
+        Map<ActivityId, String> locked = lock(lost);
+        if (!locked.isEmpty()) {
+            rebuildLocked(locked);
+        }
+    }
+
+    private Map<ActivityId, String> lock(List<ActivityId> sales) {
+        Map<ActivityId, String> locked = new LinkedHashMap<>();
+        for (ActivityId id : sales) {
+            String token = UUID.randomUUID().toString();
+            if (cache.lockMaintenance(id, token, pauseMillis())) {
+                locked.put(id, token);
+            }
+        }
+        return locked;
+    }
+
+    private void rebuildLocked(Map<ActivityId, String> locked) {
         try {
-            cache.pause(id, pauseMillis);
+            locked.keySet().forEach(id -> cache.pause(id, pauseMillis()));
             // purchases accepted just before the pause are still waiting for Kafka: let each end in an ack or an undo
             LockSupport.parkNanos((sendTimeoutMillis + 500) * 1_000_000L);
             long deadline = System.nanoTime() + drainWaitMillis * 1_000_000L;
             while (pipeline.backlog() > 0) {
                 if (System.nanoTime() - deadline > 0) {
-                    throw new PipelineNotDrainedException(id);
+                    throw new PipelineNotDrainedException(locked.keySet().iterator().next());
                 }
                 LockSupport.parkNanos(200_000_000L);
             }
-            int remaining = activities.lockRemaining(id); // first: a cancellation committing meanwhile waits for us
-            List<HeldPurchase> live = orders.liveOrders(id).stream()
-                    .map(o -> new HeldPurchase(o.orderId(), o.userId(), o.quantity(), o.createdAt(), true))
-                    .toList();
-            if (!cache.rebuild(id, token, remaining, live)) {
-                throw new MaintenanceInProgressException(id); // our lock expired and another took over
+            for (Map.Entry<ActivityId, String> sale : locked.entrySet()) {
+                ActivityId id = sale.getKey();
+                SeckillActivity activity = activities.find(id).orElseThrow();
+                int remaining = activities.lockRemaining(id); // first: a cancellation committing meanwhile waits
+                List<HeldPurchase> live = orders.liveOrders(id).stream()
+                        .map(o -> new HeldPurchase(o.orderId(), o.userId(), o.quantity(), o.createdAt(), true))
+                        .toList();
+                if (!cache.rebuild(id, sale.getValue(), remaining, live)) {
+                    throw new MaintenanceInProgressException(id); // our lock expired and another took over
+                }
+                cache.warm(id, remaining, activity.perUserLimit(), activity.startsAt(), activity.endsAt()); // metadata
             }
-            cache.warm(id, remaining, activity.perUserLimit(), activity.startsAt(), activity.endsAt()); // metadata
         } finally {
-            cache.unlockMaintenance(id, token);
+            locked.forEach(cache::unlockMaintenance);
         }
-        return check(id);
+    }
+
+    private long pauseMillis() {
+        return drainWaitMillis + sendTimeoutMillis + 30_000;
     }
 
     public static class MaintenanceInProgressException extends DomainException {

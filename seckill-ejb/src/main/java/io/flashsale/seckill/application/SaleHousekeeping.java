@@ -118,9 +118,10 @@ public class SaleHousekeeping {
     }
 
     private void restoreLostCaches() {
-        for (ActivityId id : sales.salesMissingInCache()) {
-            LOG.log(Level.WARNING, "the Redis copy of activity {0} is gone; rebuilding it from MySQL", id);
-            reconciliation.rebuild(id);
+        List<ActivityId> lost = sales.salesMissingInCache();
+        if (!lost.isEmpty()) {
+            LOG.log(Level.WARNING, "the Redis copy of activities {0} is gone; rebuilding it from MySQL", lost);
+            reconciliation.restore(lost);
         }
     }
 

@@ -72,13 +72,15 @@ public class StockReservationService {
 
     /**
      * Takes a flash sale's units out of the product's stock: a pessimistic reservation keyed by the sale, without the
-     * per-request maximum of {@code flashsale.stock.max-quantity} (the sale's own rules bound its size).
+     * per-request maximum of {@code flashsale.stock.max-quantity} (the sale's own rules bound its size), in the
+     * caller's transaction, so that the sale and its units commit together.
      */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public ReservationView reserveForSale(ProductId product, ReservationId id, int units) {
         if (units <= 0) {
             throw new InvalidInputException("a sale needs at least one unit");
         }
-        return reserve(product, id, new Quantity(units), ReservationStrategy.PESSIMISTIC);
+        return transactions.reserveForSale(product, id, new Quantity(units));
     }
 
     private ReservationView reserve(ProductId product, ReservationId id, Quantity quantity,
@@ -98,7 +100,11 @@ public class StockReservationService {
         return transactions.release(id);
     }
 
-    /** Keeps {@code keptUnits} of the reservation for good and returns the rest of it to the product. */
+    /**
+     * Keeps {@code keptUnits} of the reservation for good and returns the rest of it to the product, in the caller's
+     * transaction (the sale is marked settled in the same one).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public ReleaseView settle(ReservationId id, int keptUnits) {
         return transactions.settle(id, keptUnits);
     }

@@ -65,6 +65,15 @@ public class StockTransactions {
         }
     }
 
+    /**
+     * A flash sale's units, pessimistically, in the caller's transaction: the sale and the reservation of its units
+     * are stored together or not at all (a crash between two transactions would leak the units).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReservationView reserveForSale(ProductId productId, ReservationId id, Quantity quantity) {
+        return reserveWithRowLock(productId, id, quantity);
+    }
+
     /** Optimistic: no lock; the version check at flush makes a concurrent writer lose with StaleProductException. */
     public ReservationView reserveWithVersionCheck(ProductId productId, ReservationId id, Quantity quantity) {
         Product product = products.find(productId).orElseThrow(() -> new NotFoundException("product", productId));
@@ -123,6 +132,7 @@ public class StockTransactions {
     }
 
     /** Keeps {@code keptUnits} of a reservation and returns the rest to the product, at most once. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public ReleaseView settle(ReservationId id, int keptUnits) {
         try {
             Reservation found = reservations.find(id).orElseThrow(() -> new NotFoundException("reservation", id));
