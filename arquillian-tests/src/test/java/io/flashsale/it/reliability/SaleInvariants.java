@@ -45,7 +45,8 @@ final class SaleInvariants {
                 found -> found.size() == accepted.size() && FINAL.containsAll(found.values()));
         JsonObject report = Await.until("no unit held for a purchase that is not durable, Redis and MySQL agree",
                 HEALING, () -> admin.get("/api/v1/seckill/activities/" + activity + "/reconciliation").json(),
-                r -> r.getInt("pending_orders") == 0 && r.getInt("drift_units") == 0
+                r -> r.getInt("pending_orders") == 0 && r.getInt("oldest_pending_seconds") == 0
+                        && r.getInt("drift_units") == 0
                         && r.getInt("redis_remaining") == r.getInt("mysql_remaining")
                         && r.getInt("missing_in_cache_units") == 0);
         assertEquals(0, Sales.queryInt("SELECT COUNT(*) FROM seckill_order WHERE activity_id = ? AND status = 'REJECTED'"

@@ -14,6 +14,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +82,11 @@ public class ReconciliationService {
         int pendingUnits = pending.stream().mapToInt(HeldPurchase::quantity).sum();
         int driftUnits = snapshot.warm() ? mysqlRemaining - snapshot.remaining() - pendingUnits : 0;
         drift.record(id, driftUnits);
+        Instant now = Instant.now();
+        long oldestPendingSeconds = pending.stream().map(HeldPurchase::acceptedAt).min(Instant::compareTo)
+                .map(taken -> Duration.between(taken, now).toSeconds()).orElse(0L);
         return new ReconciliationReport(id.value(), snapshot.warm(), snapshot.remaining(), pending.size(),
-                pendingUnits, mysqlRemaining, live.size(), missing, driftUnits, backlog);
+                pendingUnits, mysqlRemaining, live.size(), missing, driftUnits, backlog, oldestPendingSeconds);
     }
 
     /**

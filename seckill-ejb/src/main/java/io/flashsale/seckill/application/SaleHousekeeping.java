@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,10 +25,11 @@ import java.util.logging.Logger;
 
 /**
  * Every two seconds, on the one instance that holds the cluster lease: warms sales about to start, reconciles the
- * sales on now (every tenth second; the drift metric), restores a Redis copy that vanished, releases holds that never
- * reached Kafka ({@link HoldSweeper}), cancels orders unpaid past their payment window (units back on sale), releases
- * the holds of cancelled and rejected orders, and settles ended sales with the product. Each step is its own
- * transaction(s); a failing step is retried on the next tick. Every instance publishes the remaining-units gauge.
+ * sales on now (every tenth second; the drift metric; a copy that lost orders is rebuilt), restores a Redis copy
+ * that vanished, releases holds that never reached Kafka ({@link HoldSweeper}), cancels orders unpaid past their
+ * payment window (units back on sale), releases the holds of cancelled and rejected orders, and settles ended sales
+ * with the product. Each step is its own transaction(s); a failing step is retried on the next tick. Every instance
+ * publishes the remaining-units gauge.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -103,6 +105,7 @@ public class SaleHousekeeping {
     private void reconcileSalesOnNow() {
         List<ActivityId> onNow = sales.salesOnNow();
         clean.keySet().retainAll(new HashSet<>(onNow));
+        List<ActivityId> partlyLost = new ArrayList<>();
         for (ActivityId id : onNow) {
             ReconciliationReport last = clean.get(id);
             if (last != null && reconciliation.unchangedSince(last)) {
@@ -114,6 +117,16 @@ public class SaleHousekeeping {
             } else {
                 clean.remove(id);
             }
+            if (report.cacheWarm() && report.missingInCacheUnits() > 0) {
+                partlyLost.add(id);
+            }
+        }
+        // a durable order Redis does not hold means Redis lost writes (its last second of AOF, a promoted replica):
+        // its buyers and counters cannot be trusted either, so the copy is rebuilt from MySQL
+        if (!partlyLost.isEmpty()) {
+            LOG.log(Level.WARNING, "the Redis copy of activities {0} lost orders MySQL holds; rebuilding it",
+                    partlyLost);
+            reconciliation.restore(partlyLost);
         }
     }
 

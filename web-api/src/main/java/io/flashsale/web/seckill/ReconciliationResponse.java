@@ -6,11 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ReconciliationResponse")
 public record ReconciliationResponse(long activityId, boolean cacheWarm, int redisRemaining, int pendingOrders,
                                      int pendingUnits, int mysqlRemaining, int confirmedOrders,
-                                     int missingInCacheUnits, int driftUnits, long pipelineBacklog) {
+                                     int missingInCacheUnits, int driftUnits, long pipelineBacklog,
+                                     long oldestPendingSeconds) {
 
     static ReconciliationResponse of(ReconciliationReport r) {
         return new ReconciliationResponse(r.activityId(), r.cacheWarm(), r.redisRemaining(), r.pendingOrders(),
                 r.pendingUnits(), r.mysqlRemaining(), r.confirmedOrders(), r.missingInCacheUnits(), r.driftUnits(),
-                r.pipelineBacklog());
+                r.pipelineBacklog(), r.oldestPendingSeconds());
     }
 }

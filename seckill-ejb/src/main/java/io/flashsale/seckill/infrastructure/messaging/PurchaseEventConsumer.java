@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.ArrayList;
@@ -42,6 +44,12 @@ public class PurchaseEventConsumer {
 
     @Inject
     PurchaseDeadLetters deadLetters;
+
+    @Inject
+    @Metric(name = "seckill_order_writer_retries_total", absolute = true,
+            description = "Writes the order writer retried after a transient failure (a data service away, a lock"
+                    + " wait timeout, a deadlock)")
+    Counter retries;
 
     @Inject
     @ConfigProperty(name = "flashsale.order-writer.max-attempts", defaultValue = "3")
@@ -80,6 +88,7 @@ public class PurchaseEventConsumer {
                 }
                 LOG.log(Level.WARNING, "order writer: transient failure ({0}); retrying the batch of {1}",
                         new Object[] {e.toString(), purchases.size()});
+                retries.inc();
                 pause();
             }
         }
@@ -93,6 +102,7 @@ public class PurchaseEventConsumer {
                     break;
                 } catch (RuntimeException e) {
                     if (isTransient(e)) {
+                        retries.inc();
                         attempt = 0;
                     } else if (e instanceof UnwritablePurchaseException || attempt >= maxAttempts) {
                         reject(purchase, e);
