@@ -49,7 +49,14 @@ class OperationsHttpIT {
         Http.Reply started = http().get("/health/started");
         assertEquals(200, started.status(), started.body());
         assertTrue(started.body().contains("\"deployment\""), started.body());
-        assertEquals(200, http().get("/health/live").status());
+        Http.Reply live = http().get("/health/live");
+        assertEquals(200, live.status(), live.body());
+        JsonObject messaging = live.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> "messaging".equals(check.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no messaging check: " + live.body()));
+        assertEquals("UP", messaging.getString("status"), live.body());
+        assertEquals("UP", messaging.getJsonObject("data").getString("seckill-purchases-in"),
+                "the order writer's consumer is alive: " + live.body());
         assertEquals(200, http().get("/health/ready").status());
     }
 

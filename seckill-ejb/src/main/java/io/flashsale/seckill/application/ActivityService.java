@@ -121,7 +121,7 @@ public class ActivityService {
     public boolean settleIfDone(ActivityId id) {
         SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
         if (activity.settled() || orders.countUnpaid(id) > 0 || pipeline.backlog() > 0
-                || cache.snapshot(id).held().stream().anyMatch(h -> !h.claimed())) {
+                || cache.oldestUnclaimed(id).isPresent()) {
             return false;
         }
         String token = UUID.randomUUID().toString();

@@ -15,11 +15,11 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +36,7 @@ import java.util.logging.Logger;
 public class HoldSweeper {
 
     private static final Logger LOG = Logger.getLogger(HoldSweeper.class.getName());
+    private static final int BATCH = 500;
 
     @Inject
     SeckillStockCache cache;
@@ -76,17 +77,13 @@ public class HoldSweeper {
         Map<ActivityId, List<HeldPurchase>> candidates = new LinkedHashMap<>();
         long oldest = 0;
         for (ActivityId sale : sales) {
-            List<HeldPurchase> stuck = new ArrayList<>();
-            for (HeldPurchase hold : cache.snapshot(sale).held()) {
-                if (!hold.claimed()) {
-                    oldest = Math.max(oldest, Duration.between(hold.acceptedAt(), now).toSeconds());
-                    if (hold.acceptedAt().isBefore(releasable)) {
-                        stuck.add(hold);
-                    }
-                }
+            Optional<Instant> taken = cache.oldestUnclaimed(sale); // one cheap read per sale, however big
+            if (taken.isEmpty()) {
+                continue;
             }
-            if (!stuck.isEmpty()) {
-                candidates.put(sale, stuck);
+            oldest = Math.max(oldest, Duration.between(taken.get(), now).toSeconds());
+            if (taken.get().isBefore(releasable)) {
+                candidates.put(sale, cache.unclaimedBefore(sale, releasable, BATCH));
             }
         }
         oldestUnclaimedSeconds.set(oldest);

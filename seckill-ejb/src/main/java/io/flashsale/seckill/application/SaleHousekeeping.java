@@ -3,13 +3,19 @@ package io.flashsale.seckill.application;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderId;
+import io.flashsale.shared.infrastructure.scheduling.RepeatingJob;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -32,6 +38,7 @@ import java.util.logging.Logger;
  * publishes the remaining-units gauge.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SaleHousekeeping {
@@ -70,7 +77,25 @@ public class SaleHousekeeping {
     private final Map<ActivityId, ReconciliationReport> clean = new HashMap<>();
     private long ticks;
 
-    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    SessionContext context;
+
+    private RepeatingJob job;
+
+    @PostConstruct
+    void start() {
+        job = RepeatingJob.start(threads, "seckill housekeeping", Duration.ofSeconds(2),
+                () -> context.getBusinessObject(SaleHousekeeping.class).tick());
+    }
+
+    @PreDestroy
+    void stop() {
+        job.close();
+    }
+
     public void tick() {
         if (!running.compareAndSet(false, true)) {
             return;

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.Tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,34 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     public OptionalInt remaining(ActivityId activity) {
         String stock = call(() -> redis.client().get(SeckillKeys.stock(activity)));
         return stock == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(stock));
+    }
+
+    @Override
+    public Optional<Instant> oldestUnclaimed(ActivityId activity) {
+        List<Tuple> oldest = call(() -> redis.client().zrangeWithScores(SeckillKeys.unclaimed(activity), 0, 0));
+        return oldest.stream().findFirst().map(t -> Instant.ofEpochMilli((long) t.getScore()));
+    }
+
+    @Override
+    public List<HeldPurchase> unclaimedBefore(ActivityId activity, Instant before, int limit) {
+        String unclaimed = SeckillKeys.unclaimed(activity);
+        List<String> ids = call(() -> redis.client().zrangeByScore(unclaimed, Double.NEGATIVE_INFINITY,
+                before.toEpochMilli() - 1, 0, limit));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = call(() -> redis.client().hmget(SeckillKeys.orders(activity), ids.toArray(String[]::new)));
+        List<HeldPurchase> held = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String value = values.get(i);
+            if (value == null) {
+                String gone = ids.get(i); // its hold went with a rebuild or a lost write: nothing to release
+                call(() -> redis.client().zrem(unclaimed, gone));
+            } else {
+                held.add(parse(ids.get(i), value));
+            }
+        }
+        return held;
     }
 
     @Override

@@ -39,10 +39,15 @@ final class SeckillKeys {
         return prefix(activity) + "maintenance";
     }
 
+    /** Order ids of the purchases held but not yet claimed by the order writer, scored by when they were taken. */
+    static String unclaimed(ActivityId activity) {
+        return prefix(activity) + "unclaimed";
+    }
+
     /** KEYS of the activity's Lua scripts, in their order. */
     static List<String> of(ActivityId activity) {
         return List.of(stock(activity), buyers(activity), orders(activity), paused(activity), undone(activity),
-                meta(activity), maintenance(activity));
+                meta(activity), maintenance(activity), unclaimed(activity));
     }
 
     private static String prefix(ActivityId activity) {

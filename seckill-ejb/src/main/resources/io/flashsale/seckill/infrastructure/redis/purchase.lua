@@ -1,7 +1,8 @@
 -- One purchase, atomically: pause check, sale window, buyer limit, stock check, decrement, buyer and order record.
 -- KEYS[1] stock counter, KEYS[2] buyers hash (user id -> order id), KEYS[3] orders hash
 -- (order id -> "user id:quantity:accepted at millis"), KEYS[4] pause flag, KEYS[5] undone order ids, KEYS[6] the
--- sale's metadata hash (limit, starts, ends in epoch millis); one hash tag, so Redis Cluster can run it.
+-- sale's metadata hash (limit, starts, ends in epoch millis), KEYS[7] maintenance lock (unused here), KEYS[8] unclaimed
+-- holds (sorted set: order id scored by accepted at); one hash tag, so Redis Cluster can run it.
 -- ARGV[1] user id, ARGV[2] quantity, ARGV[3] per-user limit (used when there is no metadata), ARGV[4] order id,
 -- ARGV[5] accepted at (epoch millis)
 -- Returns {outcome, value}: 0 accepted (value = units left), 1 sold out (value = units left),
@@ -38,4 +39,5 @@ end
 local left = redis.call('DECRBY', KEYS[1], quantity)
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[4])
 redis.call('HSET', KEYS[3], ARGV[4], ARGV[1] .. ':' .. ARGV[2] .. ':' .. ARGV[5])
+redis.call('ZADD', KEYS[8], ARGV[5], ARGV[4])
 return {0, tostring(left)}

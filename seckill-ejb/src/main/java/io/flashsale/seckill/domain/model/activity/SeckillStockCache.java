@@ -4,6 +4,7 @@ import io.flashsale.seckill.domain.model.order.OrderId;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -39,6 +40,12 @@ public interface SeckillStockCache {
     Set<OrderId> claim(ActivityId activity, Collection<OrderId> orders);
 
     OptionalInt remaining(ActivityId activity);
+
+    /** When the oldest hold the order writer has not claimed was taken; empty when there is none. */
+    Optional<Instant> oldestUnclaimed(ActivityId activity);
+
+    /** Holds the order writer has not claimed, taken before {@code before}, oldest first, at most {@code limit}. */
+    List<HeldPurchase> unclaimedBefore(ActivityId activity, Instant before, int limit);
 
     Optional<HeldPurchase> held(ActivityId activity, OrderId orderId);
 
