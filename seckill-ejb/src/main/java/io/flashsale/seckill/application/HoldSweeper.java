@@ -104,6 +104,10 @@ public class HoldSweeper {
             }
         }
         released.inc(count);
+        if (count > 0) {
+            oldestUnclaimedSeconds.set(sales.stream().map(cache::oldestUnclaimed).flatMap(Optional::stream)
+                    .mapToLong(taken -> Duration.between(taken, now).toSeconds()).max().orElse(0));
+        }
         return count;
     }
 }
