@@ -3,19 +3,14 @@ package io.flashsale.seckill.application;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderId;
-import io.flashsale.shared.infrastructure.scheduling.RepeatingJob;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
+import io.flashsale.shared.infrastructure.scheduling.RepeatingSingleton;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -41,7 +36,7 @@ import java.util.logging.Logger;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SaleHousekeeping {
+public class SaleHousekeeping extends RepeatingSingleton {
 
     private static final Logger LOG = Logger.getLogger(SaleHousekeeping.class.getName());
     private static final int BATCH = 200;
@@ -77,26 +72,12 @@ public class SaleHousekeeping {
     private final Map<ActivityId, ReconciliationReport> clean = new HashMap<>();
     private long ticks;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Resource
-    SessionContext context;
-
-    private RepeatingJob job;
-
-    @PostConstruct
-    void start() {
-        job = RepeatingJob.start(threads, "seckill housekeeping", Duration.ofSeconds(2),
-                () -> context.getBusinessObject(SaleHousekeeping.class).tick());
+    public SaleHousekeeping() {
+        super("seckill housekeeping", Duration.ofSeconds(2));
     }
 
-    @PreDestroy
-    void stop() {
-        job.close();
-    }
-
-    public void tick() {
+    @Override
+    public void runOnce() {
         if (!running.compareAndSet(false, true)) {
             return;
         }

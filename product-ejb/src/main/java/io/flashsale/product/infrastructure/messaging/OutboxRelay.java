@@ -1,19 +1,14 @@
 package io.flashsale.product.infrastructure.messaging;
 
 import io.flashsale.shared.infrastructure.messaging.OutboxRelayer;
-import io.flashsale.shared.infrastructure.scheduling.RepeatingJob;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
+import io.flashsale.shared.infrastructure.scheduling.RepeatingSingleton;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,33 +18,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class OutboxRelay {
+public class OutboxRelay extends RepeatingSingleton {
 
     @EJB
     OutboxBatch batch;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Resource
-    SessionContext context;
-
-    private RepeatingJob job;
-
-    @PostConstruct
-    void start() {
-        job = RepeatingJob.start(threads, "product outbox relay", Duration.ofSeconds(1),
-                () -> context.getBusinessObject(OutboxRelay.class).relay());
+    public OutboxRelay() {
+        super("product outbox relay", Duration.ofSeconds(1));
     }
 
-    @PreDestroy
-    void stop() {
-        job.close();
-    }
-
-    public void relay() {
+    @Override
+    public void runOnce() {
         OutboxRelayer.drain(running, batch::relayNext, "product_outbox");
     }
 }
