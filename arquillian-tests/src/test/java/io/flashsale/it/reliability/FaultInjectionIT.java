@@ -343,6 +343,7 @@ class FaultInjectionIT {
 
         String poison = "{not json " + UUID.randomUUID();
         KafkaTopics.publish("seckill.purchases", "poison", "SeckillPurchase", UUID.randomUUID().toString(), poison);
+        KafkaTopics.publish("seckill.purchases", "tombstone", "SeckillPurchase", UUID.randomUUID().toString(), null);
         String tooMany = publishPurchase(sale.activity(), buyer.id(), 6); // more than the sale has in MySQL
         Http.Reply later = http.as(accounts.newCustomer().token()).post(purchasePath(sale.activity()), quantity(1));
         assertEquals(202, later.status(), later.body());
@@ -362,6 +363,7 @@ class FaultInjectionIT {
         Await.until("the unreadable record is in the dead-letter topic", Duration.ofSeconds(60),
                 () -> KafkaTopics.read("seckill.purchases.dlq", "dead-letter", 1000, Duration.ofSeconds(3)),
                 letters -> letters.stream().anyMatch(letter -> poison.equals(letter.value())));
+        assertEquals(200, http.get("/health/live").status(), "the order writer's consumer is alive");
         SaleInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(),
                 Map.of(buyer.id(), again.json().getString("order_id")));
     }

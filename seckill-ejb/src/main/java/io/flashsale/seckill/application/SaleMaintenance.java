@@ -1,28 +1,62 @@
 package io.flashsale.seckill.application;
 
 import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.shared.domain.DomainException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Slow admin work (a rebuild waits seconds for the pipeline to drain) runs off the HTTP worker threads that serve
- * buyers, on MP Fault Tolerance's executor, a few at a time ({@code Bulkhead}: two running, sixteen waiting, more
- * answered 503 at once).
+ * buyers: on two container-managed threads of its own, sixteen more waiting, anything beyond answered 503 at once.
  */
 @ApplicationScoped
 public class SaleMaintenance {
 
+    private static final int RUNNING = 2;
+    private static final int WAITING = 16;
+
     @EJB
     ReconciliationService reconciliation;
 
-    @Asynchronous
-    @Bulkhead(value = 2, waitingTaskQueue = 16)
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ThreadPoolExecutor pool;
+
+    @PostConstruct
+    void start() {
+        pool = new ThreadPoolExecutor(RUNNING, RUNNING, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING),
+                threads);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
     public CompletionStage<ReconciliationReport> rebuild(ActivityId id) {
-        return CompletableFuture.completedFuture(reconciliation.rebuild(id));
+        try {
+            return CompletableFuture.supplyAsync(() -> reconciliation.rebuild(id), pool);
+        } catch (RejectedExecutionException full) {
+            return CompletableFuture.failedFuture(new MaintenanceBusyException());
+        }
+    }
+
+    public static class MaintenanceBusyException extends DomainException {
+        MaintenanceBusyException() {
+            super(Kind.UNAVAILABLE, "maintenance-busy", RUNNING + " rebuilds are running and " + WAITING
+                    + " waiting; retry later");
+        }
     }
 }
