@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Slow admin work (a rebuild waits seconds for the pipeline to drain) runs off the HTTP worker threads that serve
- * buyers: on two container-managed threads of its own, sixteen more waiting, anything beyond answered 503 at once.
+ * buyers: on two container-managed threads of its own, four more waiting, anything beyond answered 503 at once.
  */
 @ApplicationScoped
 public class SaleMaintenance {
 
     private static final int RUNNING = 2;
-    private static final int WAITING = 16;
+    /** A rebuild takes seconds: a longer queue would keep the last admin waiting past a client's timeout. */
+    private static final int WAITING = 4;
 
     @EJB
     ReconciliationService reconciliation;

@@ -5,12 +5,27 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.concurrent.CompletionException;
+
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
         return answer(e);
+    }
+
+    /**
+     * How an asynchronous endpoint answers the failure of its stage: a business rule's no as problem+json, anything
+     * else rethrown for the other mappers.
+     */
+    public static Response answerFailure(Throwable failed) {
+        Throwable cause = failed instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failed;
+        if (cause instanceof DomainException answer) {
+            return answer(answer);
+        }
+        throw failed instanceof CompletionException wrapped ? wrapped : new CompletionException(failed);
     }
 
     /** The problem+json answer to a business rule's no; also used by asynchronous endpoints directly. */

@@ -8,7 +8,6 @@ import io.flashsale.seckill.application.PurchaseService;
 import io.flashsale.seckill.application.ReconciliationService;
 import io.flashsale.seckill.application.SaleMaintenance;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
-import io.flashsale.shared.domain.DomainException;
 import io.flashsale.web.Roles;
 import io.flashsale.web.problem.DomainExceptionMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.net.URI;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 @Path("/seckill/activities")
@@ -91,13 +89,8 @@ public class ActivityResource {
                                 .location(URI.create("/api/v1/seckill/orders/" + receipt.orderId()))
                                 .build();
                     }
-                    Throwable cause = refused instanceof CompletionException wrapped && wrapped.getCause() != null
-                            ? wrapped.getCause() : refused;
                     // answered here rather than rethrown: a sold-out stampede must not pay for exception wrapping
-                    if (cause instanceof DomainException answer) {
-                        return DomainExceptionMapper.answer(answer);
-                    }
-                    throw refused instanceof CompletionException wrapped ? wrapped : new CompletionException(refused);
+                    return DomainExceptionMapper.answerFailure(refused);
                 });
     }
 
@@ -117,7 +110,12 @@ public class ActivityResource {
     @Path("/{id}/reconciliation/rebuild")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    public CompletionStage<ReconciliationResponse> rebuild(@PathParam("id") long id) {
-        return maintenance.rebuild(new ActivityId(id)).thenApply(ReconciliationResponse::of);
+    @APIResponse(responseCode = "200", description = "rebuilt; the reconciliation after it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReconciliationResponse.class)))
+    public CompletionStage<Response> rebuild(@PathParam("id") long id) {
+        return maintenance.rebuild(new ActivityId(id)).handle((report, failed) -> failed == null
+                ? Response.ok(ReconciliationResponse.of(report)).build()
+                : DomainExceptionMapper.answerFailure(failed));
     }
 }
