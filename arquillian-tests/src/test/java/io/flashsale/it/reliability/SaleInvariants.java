@@ -49,8 +49,8 @@ final class SaleInvariants {
                         && r.getInt("drift_units") == 0
                         && r.getInt("redis_remaining") == r.getInt("mysql_remaining")
                         && r.getInt("missing_in_cache_units") == 0);
-        assertEquals(0, Sales.queryInt("SELECT COUNT(*) FROM seckill_order WHERE activity_id = ? AND status = 'REJECTED'"
-                + " AND cache_release_pending = 1", activity), "every rejected order's hold was released");
+        assertEquals(0, Sales.queryInt("SELECT COUNT(*) FROM seckill_order WHERE activity_id = ?"
+                + " AND status = 'REJECTED' AND cache_release_pending = 1", activity), "every rejected order's hold was released");
         int productStock = admin.get("/api/v1/products/" + product + "/stock").json().getInt("stock");
         int saleRemaining = Sales.durableRemaining(activity);
         int sold = Sales.unitsSold(activity);

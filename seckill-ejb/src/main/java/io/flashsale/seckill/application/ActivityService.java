@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.UUID;
 
 /** Creating and reading flash sales. Their units come out of the product context through its reservation API. */
 @Stateless

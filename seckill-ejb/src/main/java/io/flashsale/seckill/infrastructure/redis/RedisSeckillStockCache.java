@@ -110,7 +110,8 @@ public class RedisSeckillStockCache implements SeckillStockCache {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<String> values = call(() -> redis.client().hmget(SeckillKeys.orders(activity), ids.toArray(String[]::new)));
+        String[] fields = ids.toArray(String[]::new);
+        List<String> values = call(() -> redis.client().hmget(SeckillKeys.orders(activity), fields));
         List<HeldPurchase> held = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String value = values.get(i);

@@ -1,6 +1,9 @@
 package io.flashsale.seckill.domain.model.order;
 
-/** Records OrderConfirmed / OrderPaid / OrderCancelled / OrderRejected in the current transaction; they reach Kafka if it commits. */
+/**
+ * Records OrderConfirmed / OrderPaid / OrderCancelled / OrderRejected in the current transaction; they reach Kafka if
+ * it commits.
+ */
 public interface OrderEvents {
 
     void confirmed(SeckillOrder order);
