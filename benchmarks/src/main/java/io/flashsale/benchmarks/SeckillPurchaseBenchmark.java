@@ -465,7 +465,7 @@ final class SeckillPurchaseBenchmark {
         private static final String PREFIX = "sk:{a999999999}:";
         /** The KEYS the script's header comment declares, in its order (SeckillKeys is not public). */
         private static final List<String> KEYS = List.of(PREFIX + "stock", PREFIX + "buyers", PREFIX + "orders",
-                PREFIX + "paused", PREFIX + "undone", PREFIX + "meta");
+                PREFIX + "paused", PREFIX + "undone", PREFIX + "meta", PREFIX + "maintenance", PREFIX + "unclaimed");
 
         private final RedisClient redis;
         private final String sha;
