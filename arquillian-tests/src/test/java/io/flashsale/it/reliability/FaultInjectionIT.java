@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 import java.net.URL;
 import java.sql.Connection;
@@ -44,6 +45,7 @@ import static io.flashsale.it.support.Problems.assertProblem;
 import static io.flashsale.it.support.Sales.purchasePath;
 import static io.flashsale.it.support.Sales.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -270,6 +272,26 @@ class FaultInjectionIT {
         assertEquals(List.of(200, 409), both.stream().map(Http.Reply::status).sorted().toList(), both.toString());
         assertProblem(409, "/problems/maintenance-in-progress",
                 both.stream().filter(r -> r.status() == 409).findFirst().orElseThrow());
+    }
+
+    /** The sale's maintenance lock lives in Redis, which every instance shares: one held elsewhere is respected. */
+    @Test
+    void aRebuildWaitsWhileAnotherInstanceMaintainsTheSale() {
+        Http admin = new Accounts(new Http(base.toString())).admin();
+        Sale sale = sale(admin, 10);
+        String path = "/api/v1/seckill/activities/" + sale.activity() + "/reconciliation/rebuild";
+        String lock = "sk:{a" + sale.activity() + "}:maintenance";
+        try (RedisClient jedis = redis()) {
+            assertEquals("OK", jedis.set(lock, "another-instance", SetParams.setParams().nx().px(60_000)));
+            assertProblem(409, "/problems/maintenance-in-progress", admin.post(path, ""));
+            assertEquals("another-instance", jedis.get(lock), "the other instance's lock is left alone");
+            jedis.del(lock); // the other instance is done
+        }
+        Http.Reply rebuilt = admin.post(path, "");
+        assertEquals(200, rebuilt.status(), rebuilt.body());
+        try (RedisClient jedis = redis()) {
+            assertFalse(jedis.exists(lock), "the rebuild released its own lock");
+        }
     }
 
     /**

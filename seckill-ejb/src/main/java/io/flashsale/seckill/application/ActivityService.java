@@ -11,6 +11,8 @@ import io.flashsale.seckill.domain.model.order.OrderRepository;
 import io.flashsale.shared.domain.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Creating and reading flash sales. Their units come out of the product context through its reservation API. */
@@ -139,6 +142,12 @@ public class ActivityService {
         }
         catalog.forget(id);
         return true;
+    }
+
+    /** For {@link SaleCatalog}; no transaction is begun for this one primary-key read. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<SaleTerms> terms(ActivityId id) {
+        return activities.find(id).map(SaleTerms::of);
     }
 
     public ActivityView find(ActivityId id) {

@@ -1,12 +1,17 @@
 package io.flashsale.seckill.application;
 
 import io.flashsale.seckill.domain.model.activity.ActivityId;
-import io.flashsale.seckill.domain.model.activity.ActivityRepository;
 import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.shared.domain.ServiceUnavailableException;
+import io.flashsale.shared.infrastructure.concurrent.ContainerThreadPool;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,8 +35,9 @@ public class SaleCatalog {
     private record Cached(Optional<SaleTerms> terms, long loadedAt) {
     }
 
-    @Inject
-    ActivityRepository activities;
+    /** Read through an EJB call: see {@link ContainerThreadPool} for why a background read needs one. */
+    @EJB
+    ActivityService activities;
 
     @Inject
     @ConfigProperty(name = "flashsale.seckill.terms-cache-millis", defaultValue = "1000")
@@ -42,12 +48,28 @@ public class SaleCatalog {
     long soldOutMillis;
 
     @Resource
-    ManagedExecutorService refresher;
+    ManagedThreadFactory threads;
+
+    private ContainerThreadPool refresher;
 
     private final ConcurrentMap<Long, Cached> terms = new ConcurrentHashMap<>();
     private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<Long, Long> soldOutUntil = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, ConcurrentMap<Long, String>> ordersOfBuyers = new ConcurrentHashMap<>();
+
+    void startWithApplication(@Observes Startup startup) {
+        // nothing to do: the bean, and so its pool, is created to receive the event
+    }
+
+    @PostConstruct
+    void start() {
+        refresher = ContainerThreadPool.bounded(threads, 2, 64);
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.stop();
+    }
 
     public SaleTerms terms(ActivityId id) {
         long now = System.nanoTime();
@@ -80,7 +102,7 @@ public class SaleCatalog {
 
     private Cached load(ActivityId id, Cached known, long now) {
         try {
-            Cached loaded = new Cached(activities.find(id).map(SaleTerms::of), now);
+            Cached loaded = new Cached(activities.terms(id), now);
             terms.put(id.value(), loaded);
             return loaded;
         } catch (RuntimeException databaseDown) {

@@ -2,19 +2,19 @@ package io.flashsale.seckill.application;
 
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.shared.domain.DomainException;
+import io.flashsale.shared.infrastructure.concurrent.ContainerThreadPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Slow admin work (a rebuild waits seconds for the pipeline to drain) runs off the HTTP worker threads that serve
@@ -33,17 +33,21 @@ public class SaleMaintenance {
     @Resource
     ManagedThreadFactory threads;
 
-    private ThreadPoolExecutor pool;
+    private ContainerThreadPool pool;
+
+    /** Created with the application (see {@link ContainerThreadPool}), not by the first admin call. */
+    void startWithApplication(@Observes Startup startup) {
+        // nothing to do: the bean, and so its pool, is created to receive the event
+    }
 
     @PostConstruct
     void start() {
-        pool = new ThreadPoolExecutor(RUNNING, RUNNING, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING),
-                threads);
+        pool = ContainerThreadPool.bounded(threads, RUNNING, WAITING);
     }
 
     @PreDestroy
     void stop() {
-        pool.shutdownNow();
+        pool.stop();
     }
 
     public CompletionStage<ReconciliationReport> rebuild(ActivityId id) {
