@@ -24,10 +24,13 @@ public class RestApplication extends Application {
 
     /**
      * Request bodies and parameters are validated once, by the CDI method-validation interceptor every resource (a
-     * CDI bean) already has; Jersey's own second pass over the same constraints is switched off.
+     * CDI bean) already has; Jersey's own second pass over the same constraints is switched off. No WADL: the
+     * contract is the OpenAPI document at {@code /openapi}, and a WADL on every {@code OPTIONS} only maps the API for
+     * an attacker.
      */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.beanValidation.disable.server", true);
+        return Map.of("jersey.config.beanValidation.disable.server", true,
+                "jersey.config.server.wadl.disableWadl", true);
     }
 }

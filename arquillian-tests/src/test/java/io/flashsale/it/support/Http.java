@@ -54,6 +54,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply options(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     private Reply send(HttpRequest.Builder request) {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);

@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 @Stateless
 public class ProductCatalogService {
@@ -27,8 +28,11 @@ public class ProductCatalogService {
         if (pageIndex < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new InvalidInputException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        return new ProductPage(products.page(pageIndex, pageSize).stream().map(ProductView::of).toList(),
-                pageIndex, pageSize, products.count());
+        // a page that starts past the last product is empty, however far (page × size may not fit an int)
+        boolean pastAnyTable = (long) pageIndex * pageSize > Integer.MAX_VALUE;
+        List<ProductView> items = pastAnyTable ? List.of()
+                : products.page(pageIndex, pageSize).stream().map(ProductView::of).toList();
+        return new ProductPage(items, pageIndex, pageSize, products.count());
     }
 
     public ProductView find(ProductId id) {

@@ -128,9 +128,10 @@ public final class DomainConfiguration {
 
     /**
      * {@code max-connections} is Grizzly's number of requests per keep-alive connection (default 250): a load
-     * balancer's or client's connection is kept for as many requests as it sends.
+     * balancer's or client's connection is kept for as many requests as it sends. No {@code Server} and
+     * {@code X-Powered-By} headers: they told anyone the exact Payara, Java and OS versions.
      */
     public static Map<String, String> httpProtocol() {
-        return Map.of("max-connections", "-1");
+        return Map.of("max-connections", "-1", "server-header", "false", "xpowered-by", "false");
     }
 }

@@ -5,7 +5,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 
-/** The one JSON format of the platform, on HTTP and on Kafka: snake_case members, nulls left out. */
+/**
+ * The one JSON format of the platform, on HTTP and on Kafka: snake_case members, nulls left out, whole numbers and
+ * instants read strictly (see {@link StrictWholeNumbers}, {@link StrictInstants}).
+ */
 public final class JsonFormat {
 
     private static final Jsonb JSONB = JsonbBuilder.create(config());
@@ -16,7 +19,8 @@ public final class JsonFormat {
     public static JsonbConfig config() {
         return new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-                .withNullValues(false);
+                .withNullValues(false)
+                .withDeserializers(StrictWholeNumbers.INTEGERS, StrictWholeNumbers.LONGS, StrictInstants.INSTANCE);
     }
 
     public static Jsonb jsonb() {
