@@ -1,67 +1,61 @@
 package io.flashsale.web.json;
 
-import io.flashsale.shared.infrastructure.json.JsonFormat;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Reads the platform's JSON request bodies, and only what a request of ours can be: at most {@value #MAX_BYTES}
- * bytes (413 beyond, without reading the rest), one JSON value nested at most {@value #MAX_DEPTH} deep and nothing
- * after it (400), then bound by the platform's JSON format (strict numbers and instants). Jersey's own JSON-B reader
- * would read a body of any size whole and ignore trailing garbage.
+ * What a JSON request body of ours can be, checked before it is bound: at most {@value #MAX_BYTES} bytes (413 beyond,
+ * nothing of it kept), one JSON value nested at most {@value #MAX_DEPTH} deep and nothing after it (400). Jersey's
+ * JSON-B reader would read a body of any size whole and ignore trailing garbage; the binding itself is the
+ * platform's JSON format (strict numbers and instants).
  */
 @Provider
-@Consumes(MediaType.APPLICATION_JSON)
-public class JsonBodyReader implements MessageBodyReader<Object> {
+public class JsonBodyLimits implements ReaderInterceptor {
 
     /** Four times the largest valid body (a product with a 2,000-character description in 4-byte characters). */
     public static final int MAX_BYTES = 32 * 1024;
     public static final int MAX_DEPTH = 8;
+    private static final long DRAIN_BYTES = 4L * 1024 * 1024;
 
     private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
     @Override
-    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type.getName().startsWith("io.flashsale.");
-    }
-
-    @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> headers, InputStream body) throws IOException {
-        byte[] json = readBounded(headers, body);
-        if (json.length == 0) {
-            return null; // no body: the resource's @NotNull answers that
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        MediaType type = context.getMediaType();
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return context.proceed();
         }
-        checkShape(json);
-        return JsonFormat.jsonb().fromJson(new ByteArrayInputStream(json), genericType);
+        byte[] json = readBounded(context.getHeaders(), context.getInputStream());
+        if (json.length > 0) { // no body: the resource's @NotNull answers that
+            checkShape(json);
+        }
+        context.setInputStream(new ByteArrayInputStream(json));
+        return context.proceed();
     }
-
     private static byte[] readBounded(MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         if (declaredTooLarge(headers.getFirst("Content-Length"))) {
-            throw tooLarge(); // refused before a byte is read
+            throw tooLarge(body); // nothing is kept of it
         }
         byte[] json = body.readNBytes(MAX_BYTES + 1);
         if (json.length > MAX_BYTES) {
-            throw tooLarge();
+            throw tooLarge(body);
         }
         return json;
     }
@@ -92,8 +86,17 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         }
     }
 
-    private static WebApplicationException tooLarge() {
+    /**
+     * The rest of the body is read and dropped, up to {@value #DRAIN_BYTES} bytes: a client still sending it would
+     * not read the answer. Beyond that the connection is closed on the sender.
+     */
+    private static WebApplicationException tooLarge(InputStream body) throws IOException {
+        byte[] dropped = new byte[8192];
+        long drained = 0;
+        for (int n; drained < DRAIN_BYTES && (n = body.read(dropped)) != -1; ) {
+            drained += n;
+        }
         return new WebApplicationException("request bodies are limited to " + MAX_BYTES + " bytes",
-                Response.Status.REQUEST_ENTITY_TOO_LARGE);
+                Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).header("Connection", "close").build());
     }
 }
