@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -123,8 +124,14 @@ final class BenchmarkClient {
         return Long.parseLong(id.group(1));
     }
 
+    /** A 503 with Retry-After (a full bulkhead, e.g. of password hashing) is retried, as a polite client does. */
     String post(String path, String token, String json, int expectedStatus) throws Exception {
         HttpResponse<String> response = http.send(request(path, token, json), HttpResponse.BodyHandlers.ofString());
+        for (int retry = 1; response.statusCode() == 503 && retry <= 20
+                && response.headers().firstValue("Retry-After").isPresent(); retry++) {
+            Thread.sleep(100L * retry);
+            response = http.send(request(path, token, json), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != expectedStatus) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -165,6 +172,19 @@ final class BenchmarkClient {
     }
 
     /** Logs in again every account whose token expires within {@code duration}, four at a time. */
+    static <T> List<T> inFourThreads(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : pool.invokeAll(tasks)) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static void renewTokens(List<Account> accounts, Duration duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -185,9 +205,8 @@ final class BenchmarkClient {
     Connection database() {
         DatabaseEndpoint db = settings.database();
         try {
-            return DriverManager.getConnection("jdbc:mysql://" + db.host() + ":" + db.port() + "/" + db.name()
-                    + "?useSSL=false&allowPublicKeyRetrieval=true&cachePrepStmts=true&useServerPrepStmts=false",
-                    db.user(), db.password());
+            return DriverManager.getConnection(db.jdbcUrl() + "&cachePrepStmts=true&useServerPrepStmts=false",
+                    db.user(), settings.databasePassword());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -94,7 +94,7 @@ final class SeckillPurchaseBenchmark {
         Account admin = client.admin();
         int buyerCount = Integer.getInteger("benchmark.buyers", 1024);
         long signUpStarted = System.nanoTime();
-        List<Account> buyers = inFourThreads(Collections.<Callable<Account>>nCopies(buyerCount,
+        List<Account> buyers = BenchmarkClient.inFourThreads(Collections.<Callable<Account>>nCopies(buyerCount,
                 client::newCustomer));
         System.out.printf("%d buyers signed up and logged in in %.1f s%n", buyerCount,
                 (System.nanoTime() - signUpStarted) / 1e9);
@@ -443,19 +443,6 @@ final class SeckillPurchaseBenchmark {
     }
 
     /** Runs the tasks four at a time (sign-up and log-in hash passwords: more would only queue on the server). */
-    private static <T> List<T> inFourThreads(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : pool.invokeAll(tasks)) {
-                results.add(result.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /**
      * purchase.lua run with EVALSHA straight on Redis, as the server runs it, on a sale of its own that never sells
      * out: every call is an accepted purchase of a new buyer.
@@ -484,7 +471,8 @@ final class SeckillPurchaseBenchmark {
             pool.setMaxIdle(connections);
             redis = RedisClient.builder()
                     .hostAndPort(settings.redis().host(), settings.redis().port())
-                    .clientConfig(DefaultJedisClientConfig.builder().socketTimeoutMillis(10_000).build())
+                    .clientConfig(DefaultJedisClientConfig.builder().socketTimeoutMillis(10_000)
+                            .password(settings.redisPassword()).ssl(settings.redis().tls()).build())
                     .poolConfig(pool)
                     .build();
             sha = redis.scriptLoad(script, KEYS.get(0));

@@ -10,10 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,12 +32,17 @@ final class StockReservationBenchmark {
     private static final long STOCK = 100_000_000L;
     private static final double WARM_UP_SECONDS = 2;
     private static final int PACED_RATE = 400;
+    private static final int BUYERS = 128;
 
     private StockReservationBenchmark() {
     }
 
-    /** Reserves one unit per request, each with an order id of its own, of the hot product or of one of 100. */
-    private record Reserve(String token, String strategy, long[] products, String run) implements HttpLoad.Shape {
+    /**
+     * Reserves one unit per request, each with an order id of its own, of the hot product or of one of 100, by one of
+     * many customers in turn (one customer's reservations serialize on the row that counts what it holds).
+     */
+    private record Reserve(List<BenchmarkClient.Account> buyers, String strategy, long[] products, String run)
+            implements HttpLoad.Shape {
         @Override
         public HttpMethod method() {
             return HttpMethod.POST;
@@ -49,7 +56,11 @@ final class StockReservationBenchmark {
 
         @Override
         public String token(long k) {
-            return token;
+            try {
+                return buyers.get((int) (k % buyers.size())).token();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
@@ -67,7 +78,8 @@ final class StockReservationBenchmark {
         BenchmarkClient client = new BenchmarkClient(platform.settings());
         HttpLoad load = client.load();
         BenchmarkClient.Account admin = client.admin();
-        BenchmarkClient.Account buyer = client.newCustomer();
+        List<BenchmarkClient.Account> buyer = BenchmarkClient.inFourThreads(
+                Collections.<Callable<BenchmarkClient.Account>>nCopies(BUYERS, client::newCustomer));
         long hot = client.createProduct(admin, STOCK);
         long[] spread = new long[100];
         for (int i = 0; i < spread.length; i++) {
@@ -76,7 +88,7 @@ final class StockReservationBenchmark {
         Charts charts = new Charts(chartDirectory);
 
         double warmUpSeconds = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "240"));
-        buyer.tokenValidFor(Duration.ofMinutes(10));
+        BenchmarkClient.renewTokens(buyer, Duration.ofMinutes(10));
         load.closedLoop(BenchmarkClient.ping(), 16, 0, warmUpSeconds / 4, new AtomicLong());
         for (String strategy : STRATEGIES) {
             load.closedLoop(reserve(buyer, strategy, spread), 16, 0, warmUpSeconds / 4, new AtomicLong());
@@ -84,7 +96,7 @@ final class StockReservationBenchmark {
 
         List<String> rows = new ArrayList<>();
         for (int clients : CLIENTS) {
-            buyer.tokenValidFor(Duration.ofMinutes(8));
+            BenchmarkClient.renewTokens(buyer, Duration.ofMinutes(8));
             Measurement noop = LoadRun.median(repetitions, () -> load.closedLoop(BenchmarkClient.ping(), clients,
                     WARM_UP_SECONDS, seconds, new AtomicLong()));
             rows.add(row(clients, "-", "ceiling: HTTP no-op endpoint (GET /api/v1/ping)", noop, null, noop));
@@ -129,9 +141,9 @@ final class StockReservationBenchmark {
      * the latency at {@value #PACED_RATE} reservations per second over 100 connections, over 100 products, measured
      * from each request's scheduled time (wrk2 model).
      */
-    private static void paced(HttpLoad load, BenchmarkClient.Account buyer, long[] spread, double seconds)
+    private static void paced(HttpLoad load, List<BenchmarkClient.Account> buyer, long[] spread, double seconds)
             throws Exception {
-        buyer.tokenValidFor(Duration.ofMinutes(5));
+        BenchmarkClient.renewTokens(buyer, Duration.ofMinutes(5));
         System.out.printf("%n100 connections at a constant %d reservations/s over 100 products (latency from the "
                 + "scheduled time):%n", PACED_RATE);
         System.out.println("| strategy | answers/s | p50 ms | p99 ms | p999 ms | errors | answers |");
@@ -176,9 +188,8 @@ final class StockReservationBenchmark {
         }
     }
 
-    private static HttpLoad.Shape reserve(BenchmarkClient.Account buyer, String strategy, long[] products)
-            throws Exception {
-        return new Reserve(buyer.token(), strategy, products, UUID.randomUUID().toString().substring(0, 8));
+    private static HttpLoad.Shape reserve(List<BenchmarkClient.Account> buyers, String strategy, long[] products) {
+        return new Reserve(buyers, strategy, products, UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static String row(int clients, String products, String what, Measurement r, Measurement jdbc,

@@ -32,11 +32,13 @@ public final class Platform implements AutoCloseable {
     public Platform(PlatformSettings settings) {
         this.settings = settings;
         if (!settings.database().external()) {
-            embedded.add(new EmbeddedMariaDb(settings.database(), settings.dataDir().resolve("mariadb"),
+            embedded.add(new EmbeddedMariaDb(settings.database(), settings::databasePassword,
+                    settings.dataDir().resolve("mariadb"),
                     settings.workDir().resolve("mariadb-base")));
         }
         if (!settings.redis().external()) {
-            embedded.add(new EmbeddedRedis(settings.redis(), settings.dataDir().resolve("redis")));
+            embedded.add(new EmbeddedRedis(settings.redis(), settings::redisPassword,
+                    settings.dataDir().resolve("redis")));
         }
         if (!settings.kafka().external()) {
             embedded.add(new EmbeddedKafka(settings.kafka(), settings.kafkaLibs(), settings.dataDir().resolve("kafka"),

@@ -37,14 +37,15 @@ public final class PlatformLauncher {
 
                 [flashsale] ready in %.1f s
                   API            %s/api/v1/products
-                  Admin console  http://127.0.0.1:%d
+                  Admin console  http://127.0.0.1:%d  (user admin, password in %s)
                   Health         %s/health  (ready: /health/ready, live: /health/live)
                   Metrics        %s/metrics
                   OpenAPI        %s/openapi
                   Logs           %s  and  %s
-                  Admin user     %s (%s)
+                  API admin      %s (%s)
                 Press Ctrl-C to stop everything.
-                %n""", (System.nanoTime() - t0) / 1e9, base, settings.adminPort(), base, base, base,
+                %n""", (System.nanoTime() - t0) / 1e9, base, settings.adminPort(),
+                settings.secrets().payaraAdminPasswordFile(), base, base, base,
                 platform.domain().serverLog(), settings.logDir(), settings.secrets().admin().username(),
                 settings.secrets().adminFromEnvironment() ? "password from SECKILL_ADMIN_PASSWORD"
                         : "password in " + settings.secrets().adminPasswordFile());

@@ -7,17 +7,26 @@ import java.util.Map;
 /**
  * Where the platform lives and which data services it talks to. Every value comes from a system property
  * ({@code flashsale.db.host}) or the matching environment variable ({@code FLASHSALE_DB_HOST}), else a default.
- * Naming an external database, Redis or Kafka turns the embedded one off.
+ * Naming an external database, Redis or Kafka turns the embedded one off; an external database or Redis must be
+ * given credentials (the platform refuses to start without) and is reached over TLS unless told otherwise. The
+ * embedded ones get generated passwords ({@link Secrets}).
  */
 public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Path earFile,
                                int httpPort, int adminPort,
                                DatabaseEndpoint database, RedisEndpoint redis, KafkaEndpoint kafka) {
 
-    public record DatabaseEndpoint(String host, int port, String name, String user, String password,
+    /** {@code password} null: the embedded database's generated one ({@link #databasePassword()}). */
+    public record DatabaseEndpoint(String host, int port, String name, String user, String password, String sslMode,
                                    int lockWaitTimeoutSeconds, boolean external) {
+
+        /** What Connector/J needs besides user and password: no public-key retrieval, TLS as configured. */
+        public String jdbcUrl() {
+            return "jdbc:mysql://" + host + ":" + port + "/" + name + "?sslMode=" + sslMode;
+        }
     }
 
-    public record RedisEndpoint(String host, int port, boolean external) {
+    /** {@code password} null: the embedded Redis's generated one ({@link #redisPassword()}). */
+    public record RedisEndpoint(String host, int port, String password, boolean tls, boolean external) {
     }
 
     public record KafkaEndpoint(String bootstrapServers, int controllerPort, boolean external) {
@@ -40,8 +49,9 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
                 dbHost == null ? "127.0.0.1" : dbHost,
                 Integer.parseInt(lookup.get("flashsale.db.port", dbHost == null ? "13306" : "3306")),
                 lookup.get("flashsale.db.name", "flashsale"),
-                lookup.get("flashsale.db.user", "flashsale"),
-                lookup.get("flashsale.db.password", "flashsale"),
+                dbHost == null ? lookup.get("flashsale.db.user", "flashsale") : required(lookup, "flashsale.db.user"),
+                dbHost == null ? lookup.get("flashsale.db.password", null) : required(lookup, "flashsale.db.password"),
+                lookup.get("flashsale.db.ssl-mode", dbHost == null ? "DISABLED" : "REQUIRED"),
                 Integer.parseInt(lookup.get("flashsale.db.lock-wait-timeout-seconds", "3")),
                 dbHost != null);
 
@@ -49,6 +59,9 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         RedisEndpoint redis = new RedisEndpoint(
                 redisHost == null ? "127.0.0.1" : redisHost,
                 Integer.parseInt(lookup.get("flashsale.redis.port", redisHost == null ? "16379" : "6379")),
+                redisHost == null ? lookup.get("flashsale.redis.password", null)
+                        : required(lookup, "flashsale.redis.password"),
+                Boolean.parseBoolean(lookup.get("flashsale.redis.tls", Boolean.toString(redisHost != null))),
                 redisHost != null);
 
         String kafkaServers = lookup.get("flashsale.kafka.bootstrap.servers", null);
@@ -75,6 +88,25 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         return new Secrets(workDir.resolve("secrets"));
     }
 
+    /** The configured database password, else the embedded database's generated one (after Secrets.prepare). */
+    public String databasePassword() {
+        return database.password() != null ? database.password() : secrets().databasePassword();
+    }
+
+    /** The configured Redis password, else the embedded Redis's generated one (after Secrets.prepare). */
+    public String redisPassword() {
+        return redis.password() != null ? redis.password() : secrets().redisPassword();
+    }
+
+    private static String required(Lookup lookup, String property) {
+        String value = lookup.get(property, null);
+        if (value == null) {
+            throw new IllegalStateException(property + " (" + Lookup.variable(property) + ") is required with an"
+                    + " external service: the platform does not connect to one without credentials");
+        }
+        return value;
+    }
+
     public Path logDir() {
         return workDir.resolve("logs");
     }
@@ -96,9 +128,13 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         String get(String property, String fallback) {
             String value = System.getProperty(property);
             if (value == null || value.isBlank()) {
-                value = env.get(property.toUpperCase().replace('.', '_').replace('-', '_'));
+                value = env.get(variable(property));
             }
             return value == null || value.isBlank() ? fallback : value;
+        }
+
+        static String variable(String property) {
+            return property.toUpperCase().replace('.', '_').replace('-', '_');
         }
     }
 }

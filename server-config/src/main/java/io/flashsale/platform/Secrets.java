@@ -25,6 +25,13 @@ public final class Secrets {
     public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     public static final String ADMIN_USERNAME = "seckill.admin.username";
     public static final String ADMIN_PASSWORD = "seckill.admin.password";
+    public static final String PAYMENT_CALLBACK_SECRET = "flashsale.payment.callback-secret";
+    /** The embedded MariaDB's application user's password (an external database's comes from the environment). */
+    public static final String DATABASE_PASSWORD = "flashsale.db.password";
+    /** The embedded Redis's password, read by the application as MicroProfile Config. */
+    public static final String REDIS_PASSWORD = "flashsale.redis.password";
+    /** Payara's {@code admin} user (admin console, admin REST API, asadmin). */
+    public static final String PAYARA_ADMIN_PASSWORD = "flashsale.payara.admin-password";
 
     private final Path directory;
 
@@ -61,6 +68,12 @@ public final class Secrets {
             if (fromEnvironment(ADMIN_PASSWORD).isEmpty() && !Files.exists(file(ADMIN_PASSWORD))) {
                 write(ADMIN_PASSWORD, randomPassword());
             }
+            for (String secret : new String[] {PAYMENT_CALLBACK_SECRET, DATABASE_PASSWORD, REDIS_PASSWORD,
+                    PAYARA_ADMIN_PASSWORD}) {
+                if (fromEnvironment(secret).isEmpty() && !Files.exists(file(secret))) {
+                    write(secret, randomSecret(32));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,6 +82,28 @@ public final class Secrets {
     /** The first administrator as the application will create it (environment first, then the generated files). */
     public AdminCredentials admin() {
         return new AdminCredentials(value(ADMIN_USERNAME), value(ADMIN_PASSWORD));
+    }
+
+    public String databasePassword() {
+        return value(DATABASE_PASSWORD);
+    }
+
+    public String redisPassword() {
+        return value(REDIS_PASSWORD);
+    }
+
+    public String payaraAdminPassword() {
+        return value(PAYARA_ADMIN_PASSWORD);
+    }
+
+    /** Where the run command tells the operator to find the admin console's password. */
+    public Path payaraAdminPasswordFile() {
+        return file(PAYARA_ADMIN_PASSWORD);
+    }
+
+    /** The key the payment provider signs its callbacks with (shared with the provider, never printed). */
+    public String paymentCallbackSecret() {
+        return value(PAYMENT_CALLBACK_SECRET);
     }
 
     /** Where the run command tells the user to look; the password itself is never printed. */
@@ -128,8 +163,12 @@ public final class Secrets {
     }
 
     private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return randomSecret(18);
+    }
+
+    private static String randomSecret(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlatformSettingsTest {
@@ -28,17 +29,45 @@ class PlatformSettingsTest {
     void environmentVariablesNameExternalServicesAndTurnTheEmbeddedOnesOff() throws IOException {
         PlatformSettings settings = withDirs(Map.of(
                 "FLASHSALE_DB_HOST", "db.internal",
+                "FLASHSALE_DB_USER", "shop",
                 "FLASHSALE_DB_PASSWORD", "s3cr:t=",
                 "FLASHSALE_REDIS_HOST", "cache.internal",
+                "FLASHSALE_REDIS_PASSWORD", "r3dis",
                 "FLASHSALE_KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092"));
         assertTrue(settings.database().external());
         assertEquals("db.internal", settings.database().host());
         assertEquals(3306, settings.database().port());
-        assertEquals("s3cr:t=", settings.database().password());
+        assertEquals("s3cr:t=", settings.databasePassword());
+        assertEquals("jdbc:mysql://db.internal:3306/flashsale?sslMode=REQUIRED", settings.database().jdbcUrl(),
+                "an external database is reached over TLS by default");
         assertTrue(settings.redis().external());
         assertEquals(6379, settings.redis().port());
+        assertEquals("r3dis", settings.redisPassword());
+        assertTrue(settings.redis().tls(), "an external Redis is reached over TLS by default");
         assertTrue(settings.kafka().external());
         assertEquals("k1:9092,k2:9092", settings.kafka().bootstrapServers());
+    }
+
+    @Test
+    void anExternalDatabaseOrRedisWithoutCredentialsIsRefused() {
+        IllegalStateException database = assertThrows(IllegalStateException.class,
+                () -> withDirs(Map.of("FLASHSALE_DB_HOST", "db.internal")));
+        assertTrue(database.getMessage().contains("FLASHSALE_DB_USER"), database.getMessage());
+        IllegalStateException redis = assertThrows(IllegalStateException.class,
+                () -> withDirs(Map.of("FLASHSALE_REDIS_HOST", "cache.internal")));
+        assertTrue(redis.getMessage().contains("FLASHSALE_REDIS_PASSWORD"), redis.getMessage());
+    }
+
+    @Test
+    void theEmbeddedServicesGetGeneratedPasswords() throws IOException {
+        PlatformSettings settings = withDirs(Map.of("FLASHSALE_WORK_DIR",
+                Files.createTempDirectory("work").toString()));
+        settings.secrets().prepare();
+        assertTrue(settings.databasePassword().length() >= 32);
+        assertTrue(settings.redisPassword().length() >= 32);
+        assertTrue(settings.secrets().payaraAdminPassword().length() >= 32);
+        assertTrue(!settings.databasePassword().equals(settings.redisPassword()));
+        assertEquals("jdbc:mysql://127.0.0.1:13306/flashsale?sslMode=DISABLED", settings.database().jdbcUrl());
     }
 
     private static PlatformSettings withDirs(Map<String, String> env) throws IOException {

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
+import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
@@ -36,6 +37,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static io.flashsale.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Sign-up, tokens and who may do what, over HTTP against the deployed EAR. */
 @ExtendWith(ArquillianExtension.class)
 class AuthenticationHttpIT {
+
+    private static final String TOKEN = "/api/v1/auth/token";
 
     private static final List<String> PASSWORDS_USED = new ArrayList<>();
 
@@ -158,6 +162,9 @@ class AuthenticationHttpIT {
                 .get("/api/v1/users/me").status(), "a token signed with the platform's key is accepted");
         assertProblem(401, null, http().as(sign(ours, account.id(), account.username(),
                 Instant.now().minusSeconds(600))).get("/api/v1/users/me"));
+        // our key, but meant for another service that trusts the same issuer
+        assertProblem(401, null, http().as(sign(ours, "reporting-service", account.id(), account.username(),
+                Instant.now().plusSeconds(60))).get("/api/v1/users/me"));
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -172,25 +179,58 @@ class AuthenticationHttpIT {
     }
 
     @Test
-    void bruteForceOnOneAccountIsSlowedDownWithoutRevealingIt() throws Exception {
+    void bruteForceOnOneAccountLocksTheGuesserOutButNeverTheOwnerAndRevealsNothing() {
+        String attacker = "127.0.0.3"; // another client machine, as the server sees it
         Accounts.Account account = accounts().newCustomer();
         String unknownName = fresh();
         for (String name : List.of(account.username(), unknownName)) {
             for (int i = 0; i < 5; i++) {
                 assertProblem(401, "/problems/invalid-credentials",
-                        http().post("/api/v1/auth/token", Accounts.json(name, "guess-" + i)));
+                        http().postFrom(attacker, TOKEN, Accounts.json(name, "guess-" + i)));
             }
-            Http.Reply throttled = http().post("/api/v1/auth/token", Accounts.json(name, "guess-5"));
+            Http.Reply throttled = http().postFrom(attacker, TOKEN, Accounts.json(name, "guess-5"));
             assertProblem(429, "/problems/too-many-login-attempts", throttled);
-            assertTrue(Long.parseLong(throttled.header("Retry-After").orElseThrow()) >= 1);
+            assertTrue(Long.parseLong(throttled.header("Retry-After").orElseThrow()) >= 25,
+                    "the first lock is long enough to matter: " + throttled.header("Retry-After"));
         }
-        Http.Reply lockedOut = http().post("/api/v1/auth/token", Accounts.json(account.username(),
-                account.password()));
-        assertProblem(429, "/problems/too-many-login-attempts", lockedOut);
+        // even the right password, from there
+        assertProblem(429, "/problems/too-many-login-attempts", http().postFrom(attacker, TOKEN,
+                Accounts.json(account.username(), account.password())));
 
-        Thread.sleep(Long.parseLong(lockedOut.header("Retry-After").orElseThrow()) * 1000 + 200);
-        assertEquals(200, http().post("/api/v1/auth/token", Accounts.json(account.username(), account.password()))
-                .status(), "the rightful owner gets in once the lock has passed");
+        assertEquals(200, http().post(TOKEN, Accounts.json(account.username(), account.password())).status(),
+                "the owner, from their own address, is not locked out by someone else's guessing");
+    }
+
+    @Test
+    void parallelGuessesCannotSlipBetweenTheCheckAndTheCount() throws Exception {
+        String attacker = "127.0.0.4";
+        Accounts.Account account = accounts().newCustomer();
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            String guess = "guess-" + i;
+            guesses.add(() -> http().postFrom(attacker, TOKEN, Accounts.json(account.username(), guess)).status());
+        }
+        List<Integer> statuses = Concurrently.run(guesses, 64);
+
+        long checked = statuses.stream().filter(s -> s == 401 || s == 503).count(); // 503: the hashing bulkhead
+        assertTrue(checked <= 5, "at most the 5 free attempts reached the password check: " + statuses);
+        assertEquals(64 - checked, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+    }
+
+    @Test
+    void onePasswordSprayedOverManyNamesLocksTheSprayingAddress() {
+        String sprayer = "127.0.0.5";
+        for (int i = 0; i < 50; i++) { // flashsale.auth.throttle.address-free-attempts
+            assertProblem(401, "/problems/invalid-credentials",
+                    http().postFrom(sprayer, TOKEN, Accounts.json(fresh(), "Winter2026!")));
+        }
+        assertProblem(429, "/problems/too-many-login-attempts",
+                http().postFrom(sprayer, TOKEN, Accounts.json(fresh(), "Winter2026!")));
+        Accounts.Account account = accounts().newCustomer();
+        assertProblem(429, "/problems/too-many-login-attempts",
+                http().postFrom(sprayer, TOKEN, Accounts.json(account.username(), account.password())));
+        assertEquals(200, http().post(TOKEN, Accounts.json(account.username(), account.password())).status(),
+                "other addresses are not slowed");
     }
 
     @Test
@@ -241,9 +281,15 @@ class AuthenticationHttpIT {
     }
 
     private static String sign(PrivateKey key, long userId, String username, Instant expiry) throws Exception {
+        return sign(key, "flashsale", userId, username, expiry);
+    }
+
+    private static String sign(PrivateKey key, String audience, long userId, String username, Instant expiry)
+            throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
                 new JWTClaimsSet.Builder()
                         .issuer("flashsale")
+                        .audience(audience)
                         .subject(Long.toString(userId))
                         .claim("upn", username)
                         .claim("groups", List.of("CUSTOMER"))

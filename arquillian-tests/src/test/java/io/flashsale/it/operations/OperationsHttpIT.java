@@ -217,7 +217,7 @@ class OperationsHttpIT {
                 "/api/v1/products/{id}/stock/release", "/api/v1/seckill/activities", "/api/v1/seckill/activities/{id}",
                 "/api/v1/seckill/activities/{id}/purchase", "/api/v1/seckill/activities/{id}/reconciliation",
                 "/api/v1/seckill/activities/{id}/reconciliation/rebuild", "/api/v1/seckill/orders/{orderId}",
-                "/api/v1/seckill/orders/{orderId}/pay", "/api/v1/ping")) {
+                "/api/v1/seckill/orders/{orderId}/pay", "/api/v1/payments/callback", "/api/v1/ping")) {
             assertTrue(document.contains(path + ":"), "OpenAPI lists " + path);
         }
         assertTrue(document.contains("application/problem+json"), "problem answers are described");

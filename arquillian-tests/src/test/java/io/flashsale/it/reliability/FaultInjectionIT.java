@@ -11,6 +11,7 @@ import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Processes;
+import io.flashsale.it.support.Redis;
 import io.flashsale.it.support.Sales;
 import io.flashsale.platform.Directories;
 import io.flashsale.platform.PlatformSettings;
@@ -22,7 +23,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -459,8 +459,7 @@ class FaultInjectionIT {
     }
 
     private static RedisClient redis() {
-        PlatformSettings.RedisEndpoint redis = settings().redis();
-        return RedisClient.builder().hostAndPort(new HostAndPort(redis.host(), redis.port())).build();
+        return Redis.client();
     }
 
     /** Takes a unit for a buyer in Redis exactly as the purchase script does, and sends nothing to Kafka. */

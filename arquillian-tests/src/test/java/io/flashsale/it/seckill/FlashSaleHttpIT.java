@@ -7,8 +7,9 @@ import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
+import io.flashsale.it.support.PaymentProvider;
 import io.flashsale.it.support.Metrics;
-import io.flashsale.it.support.PlatformSession;
+import io.flashsale.it.support.Redis;
 import io.flashsale.it.support.Sales;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -140,9 +141,13 @@ class FlashSaleHttpIT {
         String secondOrder = orderIdOf(Await.until("the buyer buys again", Duration.ofSeconds(10),
                 () -> send(buyer, activity, 1), reply -> reply.status() == 202));
         assertProblem(409, SOLD_OUT, send(rival, activity, 1));
-        Http.Reply paid = Await.until("the second order paid once confirmed", Duration.ofSeconds(60),
+        Http.Reply started = Await.until("the second order's payment started once confirmed",
+                Duration.ofSeconds(60),
                 () -> http().as(buyer.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay", "{}"),
                 reply -> reply.status() != 409);
+        assertEquals(202, started.status(), started.body());
+        Http.Reply paid = PaymentProvider.of(http()).confirm(secondOrder,
+                started.json().getString("payment_reference"), started.json().getJsonNumber("amount").bigDecimalValue());
         assertEquals(200, paid.status(), paid.body());
         assertEquals("PAID", paid.json().getString("status"));
         assertProblem(409, "/problems/order-not-payable",
@@ -188,8 +193,7 @@ class FlashSaleHttpIT {
         Await.until("two orders confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 2);
 
-        var redis = PlatformSession.platform().settings().redis();
-        try (RedisClient client = RedisClient.builder().hostAndPort(redis.host(), redis.port()).build()) {
+        try (RedisClient client = Redis.client()) {
             client.del("sk:{a" + activity + "}:stock", "sk:{a" + activity + "}:buyers", "sk:{a" + activity + "}:orders");
         }
 

@@ -4,10 +4,12 @@ import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Deployments;
 import io.flashsale.product.application.ProductCatalogService;
 import io.flashsale.product.application.reservation.ReservationStrategy;
+import io.flashsale.product.application.reservation.Requester;
 import io.flashsale.product.application.reservation.ReservationView;
 import io.flashsale.product.application.reservation.StockReservationService;
 import io.flashsale.product.domain.model.InsufficientStockException;
 import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.product.domain.model.reservation.CustomerId;
 import io.flashsale.product.domain.model.reservation.ReservationId;
 import io.flashsale.shared.domain.ContentionException;
 import jakarta.annotation.Resource;
@@ -125,13 +127,15 @@ class StockReservationConcurrencyIT {
         List<String> held = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String orderId = UUID.randomUUID().toString();
-            reservations.reserve(new ProductId(product), new ReservationId(orderId), 1, strategy);
+            reservations.reserve(new ProductId(product), new ReservationId(orderId), 1, strategy,
+                    customerOf(orderId), null);
             held.add(orderId);
         }
 
         List<Attempt> attempts = runConcurrently(32, 40, i -> {
             if (i < 10) {
-                reservations.release(new ReservationId(held.get(i)));
+                reservations.release(new ProductId(product), new ReservationId(held.get(i)),
+                        customerOf(held.get(i)));
                 return new Attempt(Outcome.RESERVED, held.get(i), -1, null);
             }
             return reserveRetryingContention(product, UUID.randomUUID().toString(), 1, strategy);
@@ -181,7 +185,8 @@ class StockReservationConcurrencyIT {
         for (int attempt = 0; attempt < 1000; attempt++) {
             try {
                 return new Attempt(Outcome.RESERVED, orderId, quantity,
-                        reservations.reserve(new ProductId(product), new ReservationId(orderId), quantity, strategy));
+                        reservations.reserve(new ProductId(product), new ReservationId(orderId), quantity, strategy,
+                                customerOf(orderId), null));
             } catch (InsufficientStockException e) {
                 return new Attempt(Outcome.INSUFFICIENT, orderId, quantity, null);
             } catch (ContentionException e) {
@@ -189,6 +194,11 @@ class StockReservationConcurrencyIT {
             }
         }
         return new Attempt(Outcome.CONTENTION, orderId, quantity, null);
+    }
+
+    /** Each order id its own customer (the same one for a duplicate), so no customer nears the held-units limit. */
+    private static Requester customerOf(String orderId) {
+        return new Requester(new CustomerId((orderId.hashCode() & 0x7fffffffL) + 1), false);
     }
 
     private List<Attempt> runConcurrently(int threadCount, int requests, Function<Integer, Attempt> request)

@@ -1,5 +1,6 @@
 package io.flashsale.it.support;
 
+import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
 
 import java.sql.Connection;
@@ -13,8 +14,8 @@ public final class Database {
     }
 
     public static Connection connect() throws SQLException {
-        DatabaseEndpoint db = PlatformSession.platform().settings().database();
-        return DriverManager.getConnection("jdbc:mysql://" + db.host() + ":" + db.port() + "/" + db.name()
-                + "?useSSL=false&allowPublicKeyRetrieval=true", db.user(), db.password());
+        PlatformSettings settings = PlatformSession.platform().settings();
+        DatabaseEndpoint db = settings.database();
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), settings.databasePassword());
     }
 }

@@ -4,6 +4,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,6 +62,59 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** A POST with one extra request header (none when {@code value} is null). */
+    public Reply post(String path, String json, String header, String value) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(value == null ? request : request.header(header, value));
+    }
+
+    /**
+     * A POST sent from another loopback address (127.0.0.2 and up all reach the server's 127.0.0.1 on Linux): what a
+     * second client machine looks like to the server. One HTTP/1.0 exchange on a socket of its own.
+     */
+    public Reply postFrom(String localAddress, String path, String json) {
+        URI target = URI.create(base + path);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            String head = "POST " + target.getRawPath() + " HTTP/1.0\r\nHost: " + target.getHost() + ":"
+                    + target.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + (bearerToken == null ? "" : "\r\nAuthorization: Bearer " + bearerToken) + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String[] answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .split("\r\n\r\n", 2);
+            String[] lines = answer[0].split("\r\n");
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+            HttpHeaders parsed = HttpHeaders.of(headers, (name, value) -> true);
+            return new Reply(Integer.parseInt(lines[0].split(" ")[1]),
+                    parsed.firstValue("Content-Type").orElse(""), answer.length > 1 ? answer[1] : "", parsed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Reply options(String path) {

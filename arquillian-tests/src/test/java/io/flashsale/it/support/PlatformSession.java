@@ -21,6 +21,9 @@ public class PlatformSession implements LauncherSessionListener {
             platform.resetData(); // every test run starts from empty databases and topics
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
             platform.start();
+            // arquillian.xml deploys with the admin user's generated password
+            System.setProperty("flashsale.payara.admin-password",
+                    platform.settings().secrets().payaraAdminPassword());
         }
     }
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,6 +55,42 @@ public final class Processes {
         signal(pid, "KILL");
         ProcessHandle.of(pid).ifPresent(p -> Await.until("process " + pid + " gone", Duration.ofSeconds(30),
                 p::isAlive, alive -> !alive));
+    }
+
+    /**
+     * What {@code ss -ltnp} shows for one process: the local address (as /proc/net/tcp{,6} hold it, hex) and port of
+     * every TCP socket it listens on, e.g. {@code 0100007F:1F90} for 127.0.0.1:8080.
+     */
+    public static List<String> listeningSockets(long pid) {
+        Set<String> held = new HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            fds.forEach(fd -> {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        held.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> listening = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9 && "0A".equals(f[3]) && held.contains(f[9])) {
+                        listening.add(f[1]);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return listening;
     }
 
     private static String listeningSocketInode(int port) {

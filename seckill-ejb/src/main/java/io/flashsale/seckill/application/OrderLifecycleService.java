@@ -6,9 +6,7 @@ import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.order.OrderEvents;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
-import io.flashsale.seckill.domain.model.order.OrderStatus;
 import io.flashsale.seckill.domain.model.order.SeckillOrder;
-import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.domain.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,7 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /**
- * Paying and cancelling orders. A cancellation gives the units back in MySQL in its transaction and then in Redis
+ * Cancelling orders (paying them is {@link PaymentService}'s). A cancellation gives the units back in MySQL in its transaction and then in Redis
  * ({@link #releaseInCache}); until the second step succeeded the order stays marked, so a Redis outage only
  * delays it. Pay and cancel lock the order row, so an order is never both paid and cancelled.
  */
@@ -41,17 +39,6 @@ public class OrderLifecycleService {
     @Inject
     SaleCatalog catalog;
 
-    public OrderView pay(OrderId id, long payer) {
-        SeckillOrder order = orders.findForUpdate(id).filter(o -> o.userId() == payer)
-                .orElseThrow(() -> new OrderNotConfirmedYetException(id));
-        boolean wasUnpaid = order.status() == OrderStatus.CONFIRMED;
-        order.pay(Instant.now());
-        if (wasUnpaid) {
-            events.paid(order);
-        }
-        return OrderView.of(order);
-    }
-
     /** True when this call cancelled the order (it was confirmed and unpaid). */
     public boolean cancelUnpaid(OrderId id) {
         SeckillOrder order = orders.findForUpdate(id).orElseThrow(() -> new NotFoundException("order", id));
@@ -68,12 +55,5 @@ public class OrderLifecycleService {
         cache.undo(new ActivityId(order.activityId()), order.userId(), id, true);
         catalog.forgetOrder(new ActivityId(order.activityId()), order.userId());
         order.cacheReleased();
-    }
-
-    /** Not in MySQL (yet): unknown, someone else's, or still on its way through Kafka. */
-    public static class OrderNotConfirmedYetException extends DomainException {
-        OrderNotConfirmedYetException(OrderId id) {
-            super(Kind.NOT_FOUND, "not-found", "order " + id + " does not exist or is not confirmed yet");
-        }
     }
 }

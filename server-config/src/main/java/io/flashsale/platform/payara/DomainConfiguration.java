@@ -18,8 +18,16 @@ public final class DomainConfiguration {
     private DomainConfiguration() {
     }
 
+    /** The alias under which domain.xml refers to the database password (kept in the domain's keystore). */
+    public static final String DATABASE_PASSWORD_ALIAS = "flashsale-db-password";
+
+    /**
+     * Run with a password file that carries the admin password and, as {@code AS_ADMIN_ALIASPASSWORD}, the database
+     * password ({@link PayaraDomain}).
+     */
     public static List<String> commands(PlatformSettings settings) {
         List<String> commands = new ArrayList<>();
+        commands.add("create-password-alias " + DATABASE_PASSWORD_ALIAS);
         commands.addAll(jdbc(settings.database()));
         // development secrets (token keys, first admin) as MicroProfile Config properties, one file each
         commands.add("set-config-dir --directory=" + settings.secrets().directory());
@@ -32,9 +40,10 @@ public final class DomainConfiguration {
                 "portNumber=" + db.port(),
                 "databaseName=" + Asadmin.escape(db.name()),
                 "user=" + Asadmin.escape(db.user()),
-                "password=" + Asadmin.escape(db.password()),
-                "useSSL=false",
-                "allowPublicKeyRetrieval=true",
+                // not in clear in domain.xml: the alias is resolved from the domain's password store
+                "password=" + Asadmin.escape("${ALIAS=" + DATABASE_PASSWORD_ALIAS + "}"),
+                // TLS as configured (REQUIRED for an external database by default); no public-key retrieval
+                "sslMode=" + db.sslMode(),
                 "connectTimeout=2000",
                 "socketTimeout=30000",
                 "tcpKeepAlive=true",
@@ -71,8 +80,11 @@ public final class DomainConfiguration {
                 // Payara's MP-JWT parser calls Json.createReader per token; naming the provider skips a
                 // ServiceLoader scan of the server's class path on every authenticated request
                 "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
+                // the Data Grid on its configured interface only (loopback), not on every address
+                "-Dhazelcast.socket.bind.any=false",
                 "-Dflashsale.redis.host=" + settings.redis().host(),
                 "-Dflashsale.redis.port=" + settings.redis().port(),
+                "-Dflashsale.redis.tls=" + settings.redis().tls(),
                 "-Dmp.messaging.connector.smallrye-kafka.bootstrap.servers=" + settings.kafka().bootstrapServers());
     }
 

@@ -105,11 +105,22 @@ final class DomainXml {
         attributes.forEach(element::setAttribute);
     }
 
+    /**
+     * Every port the server opens, on {@code address} only: the HTTP and admin listeners, IIOP (3700, 3820, 3920) and
+     * JMX (8686), which a new domain opens on all interfaces, and the Data Grid (Hazelcast, 4900, which also needs
+     * the JVM option {@code hazelcast.socket.bind.any=false}). The embedded JMS broker (7676, all interfaces) is not
+     * started at all: nothing here uses JMS.
+     */
     private void bindListenersTo(String address) {
-        NodeList listeners = serverConfig.getElementsByTagName("network-listener");
-        for (int i = 0; i < listeners.getLength(); i++) {
-            ((Element) listeners.item(i)).setAttribute("address", address);
+        for (String tag : new String[] {"network-listener", "iiop-listener", "jmx-connector"}) {
+            NodeList listeners = serverConfig.getElementsByTagName(tag);
+            for (int i = 0; i < listeners.getLength(); i++) {
+                ((Element) listeners.item(i)).setAttribute("address", address);
+            }
         }
+        directChild(document.getDocumentElement(), "hazelcast-runtime-configuration").setAttribute("interface",
+                address);
+        child(serverConfig, null, "jms-service", Map.of()).setAttribute("type", "DISABLED");
     }
 
     private void save() throws Exception {

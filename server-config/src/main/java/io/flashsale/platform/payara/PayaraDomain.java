@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +24,27 @@ public final class PayaraDomain {
 
     private final PlatformSettings settings;
     private final Path domainsDir;
+    private final Path passwordFile;
     private final Asadmin asadmin;
     private boolean started;
 
     public PayaraDomain(PlatformSettings settings) {
         this.settings = settings;
         this.domainsDir = settings.workDir().resolve("domains");
-        this.asadmin = new Asadmin(settings.payaraHome(), settings.adminPort());
+        this.passwordFile = domainsDir.resolve(".asadmin-passwords");
+        this.asadmin = new Asadmin(settings.payaraHome(), settings.adminPort(), passwordFile);
     }
 
-    /** Creates and configures the domain and leaves it running, on loopback only. */
+    /**
+     * Creates and configures the domain and leaves it running, every port on loopback only. The {@code admin} user
+     * has the generated password of {@code work/secrets} (admin console, admin REST API, asadmin).
+     */
     public void provision() {
         Ports.requireFree("Payara admin", settings.adminPort());
         Ports.requireFree("Payara HTTP", settings.httpPort());
         Directories.deleteRecursively(domainsDir.resolve(NAME));
-        timed("create-domain", () -> asadmin.run("create-domain", "--nopassword=true",
+        writePasswordFile();
+        timed("create-domain", () -> asadmin.run("create-domain",
                 "--adminport", Integer.toString(settings.adminPort()),
                 "--instanceport", Integer.toString(settings.httpPort()), "--domaindir", domainsDir.toString(), NAME));
         installJdbcDriver();
@@ -46,6 +54,22 @@ public final class PayaraDomain {
                 DomainConfiguration.httpProtocol());
         timed("start-domain", this::start);
         timed("configure", () -> asadmin.runAll(DomainConfiguration.commands(settings)));
+    }
+
+    /** asadmin reads passwords from a file only; it lives next to the domain, readable by its owner alone. */
+    private void writePasswordFile() {
+        try {
+            Files.createDirectories(domainsDir);
+            Files.deleteIfExists(passwordFile);
+            Files.createFile(passwordFile);
+            if (passwordFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(passwordFile, "AS_ADMIN_PASSWORD=" + settings.secrets().payaraAdminPassword() + "\n"
+                    + "AS_ADMIN_ALIASPASSWORD=" + settings.databasePassword() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void timed(String step, Runnable action) {

@@ -11,9 +11,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.Optional;
 
-/** Username and password in, signed bearer token out; throttled per username. */
+/** Username, password and client address in, signed bearer token out; throttled before any hashing. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AuthenticationService {
@@ -30,24 +31,31 @@ public class AuthenticationService {
     @Inject
     TokenIssuer tokens;
 
-    public IssuedToken issueToken(String username, String password) {
+    @Inject
+    TokenRevocations revocations;
+
+    public IssuedToken issueToken(String username, String password, String clientAddress) {
         Username name;
         try {
             name = new Username(username);
         } catch (InvalidInputException e) {
             throw new InvalidCredentialsException(); // a name that cannot exist gets the same answer as a wrong one
         }
-        throttle.checkAllowed(name);
+        throttle.takeAttempt(name, clientAddress);
         Password offered = Password.offered(password);
         Optional<User> user = users.findByUsername(name);
         // an unknown name costs the same hash as a known one, so timing does not tell them apart either
         boolean matches = user.map(u -> u.hasPassword(offered, hasher))
                 .orElseGet(() -> hasher.matches(offered, null));
-        if (!matches) {
-            throttle.recordFailure(name);
-            throw new InvalidCredentialsException();
+        if (!matches || user.get().isDisabled()) {
+            throw new InvalidCredentialsException(); // already counted
         }
-        throttle.recordSuccess(name);
+        throttle.succeeded(name, clientAddress);
         return tokens.issueFor(user.get());
+    }
+
+    /** A logout: the presented token is refused from now on. */
+    public void revoke(String tokenId, Instant expiresAt) {
+        revocations.revoke(tokenId, expiresAt);
     }
 }

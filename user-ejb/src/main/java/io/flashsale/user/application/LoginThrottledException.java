@@ -8,7 +8,7 @@ public class LoginThrottledException extends DomainException {
 
     public LoginThrottledException(long retryAfterSeconds) {
         super(Kind.RATE_LIMITED, "too-many-login-attempts",
-                "too many failed logins for this username; retry in " + retryAfterSeconds + " s");
+                "too many failed logins from this address; retry in " + retryAfterSeconds + " s");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -2,6 +2,7 @@ package io.flashsale.web.auth;
 
 import io.flashsale.web.problem.Problem;
 import jakarta.annotation.Priority;
+import io.flashsale.user.application.TokenRevocations;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -27,6 +28,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     BearerTokenVerifier verifier;
 
+    @Inject
+    TokenRevocations revocations;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -34,12 +38,17 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            Caller caller = verifier.verify(authorization.substring(SCHEME.length()).trim());
+            VerifiedToken token = verifier.verify(authorization.substring(SCHEME.length()).trim());
+            Caller caller = token.caller();
+            if (revocations.isRevoked(caller.userId(), token.version(), token.tokenId())) {
+                throw new InvalidTokenException("bearer token revoked", null);
+            }
+            request.setProperty(VerifiedToken.ATTRIBUTE, token);
             request.setProperty(Caller.ATTRIBUTE, caller);
             request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
         } catch (InvalidTokenException e) {
             request.abortWith(Problem.of(401, "unauthorized", "Unauthorized",
-                            "a valid bearer token is required (missing, expired, tampered or not ours)")
+                            "a valid bearer token is required (missing, expired, revoked, tampered or not ours)")
                     .toResponseBuilder()
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                     .build());

@@ -30,10 +30,10 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Verifies the platform's RS256 bearer tokens with nimbus-jose-jwt: signature with the public key (parsed once, at
- * start), {@code typ} JWT, issuer, expiry (with {@value #CLOCK_SKEW_SECONDS} s of clock skew between instances),
- * and the claims a caller is made of. It reads the
- * MicroProfile JWT configuration keys ({@code mp.jwt.verify.publickey}, {@code mp.jwt.verify.issuer}), so the
- * platform is configured as an MP-JWT one is.
+ * start), {@code typ} JWT, issuer, audience, expiry (with {@value #CLOCK_SKEW_SECONDS} s of clock skew between
+ * instances), and the claims a caller is made of. It reads the MicroProfile JWT configuration keys
+ * ({@code mp.jwt.verify.publickey}, {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences}), so the platform
+ * is configured as an MP-JWT one is. Revocation is decided after it, on every request ({@link BearerTokenFilter}).
  *
  * <p>A token that verified is remembered until it expires, keyed by its whole text (signature included), so that a
  * buyer's next requests cost a map lookup instead of an RSA verification (that was a fifth of a purchase's CPU).
@@ -41,7 +41,7 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class BearerTokenVerifier {
 
-    private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "upn", "groups", "exp", "iss");
+    private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "upn", "groups", "exp", "iss", "aud", "jti");
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.publickey")
@@ -51,10 +51,14 @@ public class BearerTokenVerifier {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "flashsale")
+    String audience;
+
     private static final int MAX_REMEMBERED = 50_000;
     static final int CLOCK_SKEW_SECONDS = 5;
 
-    private record Verified(Caller caller, long expiresAtMillis) {
+    private record Verified(VerifiedToken token, long expiresAtMillis) {
     }
 
     private ConfigurableJWTProcessor<SecurityContext> processor;
@@ -73,19 +77,19 @@ public class BearerTokenVerifier {
         DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
         jwt.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         jwt.setJWSKeySelector(new SingleKeyJWSKeySelector<>(JWSAlgorithm.RS256, key));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(issuer).build(), REQUIRED_CLAIMS);
         claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
         jwt.setJWTClaimsSetVerifier(claims);
         processor = jwt;
     }
 
-    public Caller verify(String token) throws InvalidTokenException {
+    public VerifiedToken verify(String token) throws InvalidTokenException {
         long now = System.currentTimeMillis();
         Verified known = verified.get(token);
         if (known != null) {
             if (now < known.expiresAtMillis()) {
-                return known.caller();
+                return known.token();
             }
             verified.remove(token);
         }
@@ -94,12 +98,15 @@ public class BearerTokenVerifier {
             List<String> groups = claims.getStringListClaim("groups");
             Caller caller = new Caller(Long.parseLong(claims.getSubject()), claims.getStringClaim("upn"),
                     new HashSet<>(groups));
+            Integer version = claims.getIntegerClaim("ver");
+            VerifiedToken verifiedToken = new VerifiedToken(caller, version == null ? 0 : version, claims.getJWTID(),
+                    claims.getExpirationTime().toInstant());
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear(); // a flood of distinct tokens: start over rather than grow without bound
             }
-            verified.put(token, new Verified(caller,
+            verified.put(token, new Verified(verifiedToken,
                     claims.getExpirationTime().getTime() + CLOCK_SKEW_SECONDS * 1000L));
-            return caller;
+            return verifiedToken;
         } catch (ParseException | BadJOSEException | JOSEException | NumberFormatException e) {
             throw new InvalidTokenException("bearer token rejected: " + e.getMessage(), e);
         }

@@ -6,16 +6,23 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.servlet.http.HttpServletRequest;
+import io.flashsale.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/auth/token")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,12 +37,28 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "a bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TokenResponse.class)))
-    public Response issue(@NotNull @Valid TokenRequest request) {
-        IssuedToken token = authentication.issueToken(request.username(), request.password());
+    public Response issue(@NotNull @Valid TokenRequest request, @Context HttpServletRequest connection) {
+        // the peer's address: behind a proxy that is the proxy's, and the throttle then counts per proxy
+        IssuedToken token = authentication.issueToken(request.username(), request.password(),
+                connection.getRemoteAddr());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()))
                 .cacheControl(noStore)
                 .build();
+    }
+
+    /** A logout: the token this request carries is refused from now on (the user's other tokens stay valid). */
+    @DELETE
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "the presented token is revoked")
+    public Response revoke(@Context HttpServletRequest connection) {
+        VerifiedToken token = (VerifiedToken) connection.getAttribute(VerifiedToken.ATTRIBUTE);
+        if (token == null) {
+            throw new NotAuthorizedException("Bearer");
+        }
+        authentication.revoke(token.tokenId(), token.expiresAt());
+        return Response.noContent().build();
     }
 }

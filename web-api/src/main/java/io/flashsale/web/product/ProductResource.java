@@ -2,11 +2,14 @@ package io.flashsale.web.product;
 
 import io.flashsale.product.application.ProductCatalogService;
 import io.flashsale.product.application.ProductView;
+import io.flashsale.product.application.reservation.Requester;
 import io.flashsale.product.application.reservation.StockReservationService;
 import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.product.domain.model.reservation.CustomerId;
 import io.flashsale.product.domain.model.reservation.ReservationId;
 import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.web.Roles;
+import io.flashsale.web.auth.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -79,19 +83,29 @@ public class ProductResource {
     @Path("/{id}/stock/reserve")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "the reservation (the same one again for a retried request)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReservationResponse.class)))
     public ReservationResponse reserve(@PathParam("id") long id, @QueryParam("strategy") String strategy,
-                                   @NotNull @Valid ReserveStockRequest request) {
+                                       @NotNull @Valid ReserveStockRequest request,
+                                       @Context SecurityContext security) {
         return ReservationResponse.of(reservations.reserve(productId(id), new ReservationId(request.orderId()),
-                request.quantity(), reservations.strategy(strategy)));
+                request.quantity(), reservations.strategy(strategy), requester(security), request.holdSeconds()));
     }
 
     @POST
     @Path("/{id}/stock/release")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    public ReleaseResponse release(@PathParam("id") long id, @NotNull @Valid ReleaseStockRequest request) {
-        productId(id);
-        return ReleaseResponse.of(reservations.release(new ReservationId(request.orderId())));
+    public ReleaseResponse release(@PathParam("id") long id, @NotNull @Valid ReleaseStockRequest request,
+                                   @Context SecurityContext security) {
+        return ReleaseResponse.of(reservations.release(productId(id), new ReservationId(request.orderId()),
+                requester(security)));
+    }
+
+    /** The caller's own reservations; an administrator may release any customer's (never a sale's). */
+    private static Requester requester(SecurityContext security) {
+        return new Requester(new CustomerId(Caller.of(security).userId()), security.isUserInRole(Roles.ADMIN));
     }
 
     private static ProductId productId(long id) {

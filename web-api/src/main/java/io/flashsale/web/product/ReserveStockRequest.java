@@ -19,11 +19,22 @@ public final class ReserveStockRequest {
     @JsonbProperty("order_id")
     private final String orderId;
 
+    /** Optional: how long the units are held before they return to stock by themselves (at most the configured). */
+    @Positive
+    @JsonbProperty("hold_seconds")
+    private final Integer holdSeconds;
+
     @JsonbCreator
     public ReserveStockRequest(@JsonbProperty("quantity") Integer quantity,
-                               @JsonbProperty("order_id") String orderId) {
+                               @JsonbProperty("order_id") String orderId,
+                               @JsonbProperty("hold_seconds") Integer holdSeconds) {
         this.quantity = quantity;
         this.orderId = orderId;
+        this.holdSeconds = holdSeconds;
+    }
+
+    public Integer holdSeconds() {
+        return holdSeconds;
     }
 
     public Integer quantity() {

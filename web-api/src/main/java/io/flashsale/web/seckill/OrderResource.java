@@ -1,7 +1,7 @@
 package io.flashsale.web.seckill;
 
 import io.flashsale.web.auth.Caller;
-import io.flashsale.seckill.application.OrderLifecycleService;
+import io.flashsale.seckill.application.PaymentService;
 import io.flashsale.seckill.application.OrderQueryService;
 import io.flashsale.seckill.application.OrderView;
 import io.flashsale.seckill.domain.model.order.OrderId;
@@ -19,8 +19,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/seckill/orders")
@@ -32,7 +36,7 @@ public class OrderResource {
     OrderQueryService orders;
 
     @EJB
-    OrderLifecycleService lifecycle;
+    PaymentService payments;
 
 
     /** Owner or ADMIN; anyone else gets the same 404 as for an order that does not exist. */
@@ -50,19 +54,33 @@ public class OrderResource {
         return OrderResponse.of(order);
     }
 
+    /**
+     * The buyer starts a payment (202: it is paid when the payment provider confirms it); an administrator confirms
+     * a payment made some other way (200, PAID).
+     */
     @POST
     @Path("/{orderId}/pay")
-    @RolesAllowed(Roles.CUSTOMER)
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    public OrderResponse pay(@PathParam("orderId") String orderId, @Context SecurityContext security) {
+    @APIResponse(responseCode = "202", description = "the buyer's payment started: pay amount under"
+            + " payment_reference at the payment provider, whose signed callback makes the order PAID",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentResponse.class)))
+    @APIResponse(responseCode = "200", description = "an administrator confirmed the payment: the order, PAID",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderResponse.class)))
+    public Response pay(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderId id = new OrderId(orderId);
-        long payer = Caller.of(security).userId();
-        OrderView order = orders.find(id).filter(o -> o.userId() == payer)
+        if (security.isUserInRole(Roles.ADMIN)) {
+            return Response.ok(OrderResponse.of(payments.confirmByAdministrator(id))).build();
+        }
+        long buyer = Caller.of(security).userId();
+        OrderView order = orders.find(id).filter(o -> o.userId() == buyer)
                 .orElseThrow(() -> new NotFoundException("order", orderId));
         if (OrderStatus.PENDING.name().equals(order.status())) {
             throw new OrderPendingException(orderId);
         }
-        return OrderResponse.of(lifecycle.pay(id, payer));
+        return Response.accepted(PaymentResponse.of(payments.start(id, buyer))).build();
     }
 
     static final class OrderPendingException extends DomainException {

@@ -16,7 +16,7 @@ public record OrderResponse(String orderId, long activityId, long userId, int qu
                                             "unwritable"}, nullable = true)
                             String rejectionReason) {
 
-    static OrderResponse of(OrderView view) {
+    public static OrderResponse of(OrderView view) {
         return new OrderResponse(view.orderId(), view.activityId(), view.userId(), view.quantity(), view.price(),
                 view.status(), view.createdAt().toString(), view.rejectionReason());
     }

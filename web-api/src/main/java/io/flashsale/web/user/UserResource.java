@@ -3,6 +3,9 @@ package io.flashsale.web.user;
 import jakarta.ws.rs.core.SecurityContext;
 import io.flashsale.web.auth.Caller;
 import io.flashsale.user.application.UserAccountService;
+import io.flashsale.user.application.UserAdministrationService;
+import io.flashsale.user.domain.model.Role;
+import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.user.application.UserRegistrationService;
 import io.flashsale.user.application.UserView;
 import io.flashsale.user.domain.model.UserId;
@@ -14,7 +17,10 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,6 +45,9 @@ public class UserResource {
     @EJB
     UserAccountService accounts;
 
+    @EJB
+    UserAdministrationService administration;
+
 
     @POST
     @APIResponse(responseCode = "201", description = "signed up as a CUSTOMER",
@@ -55,5 +64,37 @@ public class UserResource {
     @SecurityRequirement(name = "bearer")
     public UserResponse me(@Context SecurityContext security) {
         return UserResponse.of(accounts.find(new UserId(Caller.of(security).userId())));
+    }
+
+    /** Takes effect at once: the user's earlier tokens, which carry the old role, are refused from now on. */
+    @PUT
+    @Path("/{id}/role")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "the user with the new role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserResponse.class)))
+    public UserResponse changeRole(@PathParam("id") long id, @NotNull @Valid RoleChangeRequest request,
+                                   @Context SecurityContext security) {
+        return UserResponse.of(administration.changeRole(userId(id), Role.valueOf(request.role()),
+                new UserId(Caller.of(security).userId())));
+    }
+
+    /** The account can no longer log in and its tokens are refused at once; its orders are kept. */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "the account is removed")
+    public Response remove(@PathParam("id") long id, @Context SecurityContext security) {
+        administration.remove(userId(id), new UserId(Caller.of(security).userId()));
+        return Response.noContent().build();
+    }
+
+    private static UserId userId(long id) {
+        if (id <= 0) {
+            throw new NotFoundException("user", id);
+        }
+        return new UserId(id);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,15 +35,18 @@ class BearerTokenVerifierTest {
                 + Base64.getMimeEncoder().encodeToString(platform.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
         verifier.issuer = "flashsale";
+        verifier.audience = "flashsale";
         verifier.loadKey();
     }
 
     @Test
     void aTokenOfThePlatformNamesItsCaller() throws Exception {
-        Caller caller = verifier.verify(token(platform.getPrivate(), "flashsale", "42", Instant.now().plusSeconds(60)));
-        assertEquals(new Caller(42, "alice", Set.of("CUSTOMER")), caller);
-        assertEquals(caller, verifier.verify(token(platform.getPrivate(), "flashsale", "42",
-                Instant.now().plusSeconds(60))), "a second token of the same caller");
+        VerifiedToken token = verifier.verify(token(platform.getPrivate(), "flashsale", "42",
+                Instant.now().plusSeconds(60)));
+        assertEquals(new Caller(42, "alice", Set.of("CUSTOMER")), token.caller());
+        assertEquals(0, token.version(), "a token without a version claim is of version 0");
+        assertEquals(token.caller(), verifier.verify(token(platform.getPrivate(), "flashsale", "42",
+                Instant.now().plusSeconds(60))).caller(), "a second token of the same caller");
     }
 
     @Test
@@ -53,6 +57,12 @@ class BearerTokenVerifierTest {
                 token(platform.getPrivate(), "flashsale", "42", Instant.now().minusSeconds(120))));
         assertThrows(InvalidTokenException.class, () -> verifier.verify(
                 token(platform.getPrivate(), "someone-else", "42", Instant.now().plusSeconds(60))));
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(
+                token(platform.getPrivate(), "flashsale", "another-service", "42", Instant.now().plusSeconds(60))),
+                "a token for another audience");
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(
+                token(platform.getPrivate(), "flashsale", null, "42", Instant.now().plusSeconds(60))),
+                "a token for no audience");
         String good = token(platform.getPrivate(), "flashsale", "42", Instant.now().plusSeconds(60));
         String[] parts = good.split("\\.");
         String promoted = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -69,8 +79,8 @@ class BearerTokenVerifierTest {
         // (exp is whole seconds: 1.5 s inside the skew is at least 0.5 s inside it once truncated)
         String expiring = token(platform.getPrivate(), "flashsale", "7",
                 Instant.now().minusSeconds(BearerTokenVerifier.CLOCK_SKEW_SECONDS).plusMillis(1500));
-        assertEquals(7, verifier.verify(expiring).userId());
-        assertEquals(7, verifier.verify(expiring).userId(), "remembered");
+        assertEquals(7, verifier.verify(expiring).caller().userId());
+        assertEquals(7, verifier.verify(expiring).caller().userId(), "remembered");
         Thread.sleep(2000);
         assertThrows(InvalidTokenException.class, () -> verifier.verify(expiring),
                 "remembered no longer than a first verification would accept it");
@@ -83,10 +93,20 @@ class BearerTokenVerifierTest {
     }
 
     private static String token(PrivateKey key, String issuer, String subject, Instant expiry) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder()
+        return token(key, issuer, "flashsale", subject, expiry);
+    }
+
+    private static String token(PrivateKey key, String issuer, String audience, String subject, Instant expiry)
+            throws Exception {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                         .issuer(issuer)
                         .subject(subject)
+                        .jwtID(UUID.randomUUID().toString());
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                claims
                         .claim("upn", "alice")
                         .claim("groups", List.of("CUSTOMER"))
                         .expirationTime(Date.from(expiry))

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code stock_reservation_seconds{strategy}} (latency of every reserve call, whatever its answer),
- * {@code stock_optimistic_retries_total}, {@code stock_lock_wait_seconds{acquired}} (waits for the Redis lease).
+ * {@code stock_optimistic_retries_total}, {@code stock_lock_wait_seconds{acquired}} (waits for the Redis lease),
+ * {@code stock_reservations_expired_total}.
  */
 @ApplicationScoped
 public class ReservationMetrics {
@@ -26,6 +27,7 @@ public class ReservationMetrics {
 
     private final Map<ReservationStrategy, Timer> reservations = new EnumMap<>(ReservationStrategy.class);
     private Counter optimisticRetries;
+    private Counter expired;
     private Timer lockAcquired;
     private Timer lockNotAcquired;
 
@@ -38,6 +40,8 @@ public class ReservationMetrics {
         }
         optimisticRetries = registry.counter(Metadata.builder().withName("stock_optimistic_retries_total")
                 .withDescription("Optimistic reservation attempts that lost to a concurrent writer").build());
+        expired = registry.counter(Metadata.builder().withName("stock_reservations_expired_total")
+                .withDescription("Customer reservations whose hold ended before they were released").build());
         Metadata lockWait = Metadata.builder().withName("stock_lock_wait")
                 .withDescription("Time waited for the redis-lock strategy's product lease")
                 .withUnit(MetricUnits.SECONDS).build();
@@ -51,6 +55,10 @@ public class ReservationMetrics {
 
     void optimisticRetry() {
         optimisticRetries.inc();
+    }
+
+    void expired() {
+        expired.inc();
     }
 
     void lockWait(Duration waited, boolean acquired) {

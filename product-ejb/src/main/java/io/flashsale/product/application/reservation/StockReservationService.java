@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -43,6 +44,16 @@ public class StockReservationService {
     @ConfigProperty(name = "flashsale.stock.max-quantity", defaultValue = "1000")
     int maxQuantity;
 
+    /** The longest a customer's reservation holds its units, and how long when the request does not say. */
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.reservation.max-hold-seconds", defaultValue = "900")
+    int maxHoldSeconds;
+
+    /** Units one customer may hold in open reservations at once, over all products. */
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.reservation.max-held-units-per-customer", defaultValue = "50")
+    int heldUnitsLimit;
+
     @Inject
     @ConfigProperty(name = "flashsale.stock.optimistic.max-attempts", defaultValue = "10")
     int optimisticAttempts;
@@ -63,11 +74,21 @@ public class StockReservationService {
         return ReservationStrategy.fromWireName(wireName == null || wireName.isBlank() ? defaultStrategy : wireName);
     }
 
-    public ReservationView reserve(ProductId product, ReservationId id, int units, ReservationStrategy strategy) {
+    /**
+     * A customer's reservation: held for {@code holdSeconds} (the configured maximum when null) and then returned to
+     * stock by {@link ReservationExpiry} unless released before; counted against the customer's limit meanwhile.
+     */
+    public ReservationView reserve(ProductId product, ReservationId id, int units, ReservationStrategy strategy,
+                                   Requester requester, Integer holdSeconds) {
         if (units <= 0 || units > maxQuantity) {
             throw new InvalidInputException("quantity must be between 1 and " + maxQuantity);
         }
-        return reserve(product, id, new Quantity(units), strategy);
+        if (holdSeconds != null && (holdSeconds < 1 || holdSeconds > maxHoldSeconds)) {
+            throw new InvalidInputException("hold_seconds must be between 1 and " + maxHoldSeconds);
+        }
+        HoldTerms hold = new HoldTerms(requester.customer(),
+                Instant.now().plusSeconds(holdSeconds == null ? maxHoldSeconds : holdSeconds), heldUnitsLimit);
+        return reserve(product, id, new Quantity(units), strategy, hold);
     }
 
     /**
@@ -84,20 +105,20 @@ public class StockReservationService {
     }
 
     private ReservationView reserve(ProductId product, ReservationId id, Quantity quantity,
-                                    ReservationStrategy strategy) {
+                                    ReservationStrategy strategy, HoldTerms hold) {
         try (Timer.Context timed = metrics.reservationTimer(strategy).time()) {
             return switch (strategy) {
-                case PESSIMISTIC -> transactions.reserveWithRowLock(product, id, quantity);
-                case OPTIMISTIC -> reserveOptimistically(product, id, quantity);
-                case REDIS_LOCK -> reserveUnderLease(product, id, quantity);
+                case PESSIMISTIC -> transactions.reserveWithRowLock(product, id, quantity, hold);
+                case OPTIMISTIC -> reserveOptimistically(product, id, quantity, hold);
+                case REDIS_LOCK -> reserveUnderLease(product, id, quantity, hold);
             };
         } catch (DuplicateReservationException lostTheInsertRace) {
-            return transactions.find(id).orElseThrow(() -> new ContentionException("retry"));
+            return transactions.replayExisting(product, id, quantity, hold);
         }
     }
 
-    public ReleaseView release(ReservationId id) {
-        return transactions.release(id);
+    public ReleaseView release(ProductId product, ReservationId id, Requester requester) {
+        return transactions.release(product, id, requester);
     }
 
     /**
@@ -109,10 +130,11 @@ public class StockReservationService {
         return transactions.settle(id, keptUnits);
     }
 
-    private ReservationView reserveOptimistically(ProductId product, ReservationId id, Quantity quantity) {
+    private ReservationView reserveOptimistically(ProductId product, ReservationId id, Quantity quantity,
+                                                  HoldTerms hold) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.reserveWithVersionCheck(product, id, quantity);
+                return transactions.reserveWithVersionCheck(product, id, quantity, hold);
             } catch (StaleProductException stale) {
                 metrics.optimisticRetry();
                 if (attempt >= optimisticAttempts) {
@@ -123,7 +145,8 @@ public class StockReservationService {
         }
     }
 
-    private ReservationView reserveUnderLease(ProductId product, ReservationId id, Quantity quantity) {
+    private ReservationView reserveUnderLease(ProductId product, ReservationId id, Quantity quantity,
+                                              HoldTerms hold) {
         String key = "product:" + product.value();
         long waitStarted = System.nanoTime();
         Optional<ProductLock.Lease> acquired = productLock.acquire(key, Duration.ofMillis(leaseMillis),
@@ -132,7 +155,7 @@ public class StockReservationService {
         ProductLock.Lease lease = acquired.orElseThrow(() -> new ContentionException("waited " + lockWaitMillis
                 + " ms for the product lock; retry"));
         try {
-            return transactions.reserveWithConditionalUpdate(product, id, quantity);
+            return transactions.reserveWithConditionalUpdate(product, id, quantity, hold);
         } finally {
             lease.release();
         }

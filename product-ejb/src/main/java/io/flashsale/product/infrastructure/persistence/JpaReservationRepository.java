@@ -3,11 +3,14 @@ package io.flashsale.product.infrastructure.persistence;
 import io.flashsale.product.domain.model.reservation.Reservation;
 import io.flashsale.product.domain.model.reservation.ReservationId;
 import io.flashsale.product.domain.model.reservation.ReservationRepository;
+import io.flashsale.product.domain.model.reservation.ReservationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -29,5 +32,15 @@ public class JpaReservationRepository implements ReservationRepository {
     @Override
     public void store(Reservation reservation) {
         em.persist(reservation);
+    }
+
+    @Override
+    public List<ReservationId> expiredBefore(Instant now, int max) {
+        return em.createQuery("SELECT r.orderId FROM Reservation r WHERE r.status = :open AND r.expiresAt <= :now"
+                        + " ORDER BY r.expiresAt", String.class)
+                .setParameter("open", ReservationStatus.RESERVED)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultStream().map(ReservationId::new).toList();
     }
 }

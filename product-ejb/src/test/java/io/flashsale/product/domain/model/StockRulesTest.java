@@ -1,6 +1,7 @@
 package io.flashsale.product.domain.model;
 
 import io.flashsale.product.application.reservation.ReservationStrategy;
+import io.flashsale.product.domain.model.reservation.CustomerId;
 import io.flashsale.product.domain.model.reservation.Reservation;
 import io.flashsale.product.domain.model.reservation.ReservationId;
 import io.flashsale.product.domain.model.reservation.ReservationStatus;
@@ -8,6 +9,7 @@ import io.flashsale.shared.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,11 +40,45 @@ class StockRulesTest {
 
     @Test
     void aReservationIsReleasedAtMostOnce() {
-        Reservation reservation = new Reservation(new ReservationId("order-1"), new ProductId(1), new Quantity(2),
-                "pessimistic");
+        Reservation reservation = customerReservation(Instant.now().plusSeconds(60));
         assertTrue(reservation.release());
         assertFalse(reservation.release());
+        assertFalse(reservation.expire(Instant.now().plusSeconds(120)), "a released reservation does not expire");
         assertEquals(ReservationStatus.RELEASED, reservation.status());
+    }
+
+    @Test
+    void aSettledOrExpiredReservationCannotChange() {
+        Reservation sale = Reservation.forSale(new ReservationId("seckill-activity-1"), new ProductId(1),
+                new Quantity(5), "pessimistic");
+        assertEquals(3, sale.settle(2));
+        assertFalse(sale.release(), "the kept units of a settled sale stay sold");
+        assertEquals(0, sale.settle(0));
+        assertEquals(ReservationStatus.SETTLED, sale.status());
+
+        Instant end = Instant.now().plusSeconds(60);
+        Reservation held = customerReservation(end);
+        assertFalse(held.expire(end.minusMillis(1)), "not before its end");
+        assertTrue(held.expire(end));
+        assertFalse(held.release());
+        assertEquals(ReservationStatus.EXPIRED, held.status());
+    }
+
+    @Test
+    void aReservationBelongsToItsCustomerAndASalesToNoOne() {
+        Reservation held = customerReservation(Instant.now().plusSeconds(60));
+        assertTrue(held.belongsTo(new CustomerId(7)));
+        assertFalse(held.belongsTo(new CustomerId(8)));
+        Reservation sale = Reservation.forSale(new ReservationId("seckill-activity-1"), new ProductId(1),
+                new Quantity(5), "pessimistic");
+        assertFalse(sale.belongsTo(new CustomerId(7)));
+        assertTrue(sale.customer().isEmpty());
+        assertFalse(sale.expire(Instant.MAX), "a sale's units are settled by the sale, never expired");
+    }
+
+    private static Reservation customerReservation(Instant expiresAt) {
+        return Reservation.forCustomer(new ReservationId("order-1"), new ProductId(1), new Quantity(2),
+                "pessimistic", new CustomerId(7), expiresAt);
     }
 
     @Test

@@ -11,6 +11,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The application's pooled Redis client, configured from MicroProfile Config ({@code flashsale.redis.*}). */
 @ApplicationScoped
@@ -23,6 +24,15 @@ public class RedisConnection {
     @Inject
     @ConfigProperty(name = "flashsale.redis.port", defaultValue = "16379")
     int port;
+
+    /** The embedded Redis's comes from work/secrets; an external one's from the environment. */
+    @Inject
+    @ConfigProperty(name = "flashsale.redis.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.redis.tls", defaultValue = "false")
+    boolean tls;
 
     @Inject
     @ConfigProperty(name = "flashsale.redis.pool.max-total", defaultValue = "128")
@@ -53,6 +63,8 @@ public class RedisConnection {
                         .connectionTimeoutMillis(timeoutMillis)
                         .socketTimeoutMillis(timeoutMillis)
                         .clientName("flashsale")
+                        .password(password.orElse(null))
+                        .ssl(tls)
                         .build())
                 .poolConfig(pool)
                 .build();

@@ -32,6 +32,14 @@ public class User {
     @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
     private Instant createdAt;
 
+    /** Carried by every token issued to the user; raising it revokes all the tokens issued before. */
+    @Column(name = "token_version", nullable = false)
+    private int tokenVersion;
+
+    /** Set when an administrator removed the account: it cannot log in, its tokens were revoked. */
+    @Column(name = "disabled_at", columnDefinition = "DATETIME(6)")
+    private Instant disabledAt;
+
     protected User() {
     }
 
@@ -56,5 +64,33 @@ public class User {
 
     public Role role() {
         return role;
+    }
+
+    public int tokenVersion() {
+        return tokenVersion;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    /** A new role takes effect at once: the tokens that carry the old one are revoked. False if it had it. */
+    public boolean changeRole(Role newRole) {
+        if (newRole == role) {
+            return false;
+        }
+        role = newRole;
+        tokenVersion++;
+        return true;
+    }
+
+    /** Removes the account from use (its orders stay): no login, and its tokens are revoked. */
+    public boolean disable(Instant now) {
+        if (disabledAt != null) {
+            return false;
+        }
+        disabledAt = now;
+        tokenVersion++;
+        return true;
     }
 }

@@ -8,6 +8,9 @@ public interface UserRepository {
 
     Optional<User> find(UserId id);
 
+    /** Reads the row with a write lock, for a change of role or status. */
+    Optional<User> findForUpdate(UserId id);
+
     /** Stores a new user; a concurrent registration of the same name ends in {@link UsernameTakenException}. */
     User store(User user);
 }

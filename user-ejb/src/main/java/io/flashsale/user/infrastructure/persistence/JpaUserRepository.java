@@ -8,6 +8,7 @@ import io.flashsale.user.domain.model.Username;
 import io.flashsale.user.domain.model.UsernameTakenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -30,6 +31,11 @@ public class JpaUserRepository implements UserRepository {
     @Override
     public Optional<User> find(UserId id) {
         return Optional.ofNullable(em.find(User.class, id.value()));
+    }
+
+    @Override
+    public Optional<User> findForUpdate(UserId id) {
+        return Optional.ofNullable(em.find(User.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.flashsale.user.application.IssuedToken;
 import io.flashsale.user.application.TokenIssuer;
+import io.flashsale.user.application.TokenRevocations;
 import io.flashsale.user.domain.model.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,9 +42,17 @@ public class JwtTokenIssuer implements TokenIssuer {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    /** The audience every token names and the web layer requires (the MP-JWT key). */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "flashsale")
+    String audience;
+
     @Inject
     @ConfigProperty(name = "flashsale.auth.token-lifetime-seconds", defaultValue = "900")
     long lifetimeSeconds;
+
+    @Inject
+    TokenRevocations revocations;
 
     private RSASSASigner signer;
 
@@ -64,9 +73,12 @@ public class JwtTokenIssuer implements TokenIssuer {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(user.id().toString())
                 .claim("upn", user.username())
                 .claim("groups", List.of(user.role().name()))
+                // never below a revocation already published (its transaction may not have committed)
+                .claim("ver", Math.max(user.tokenVersion(), revocations.minimumVersion(user.id())))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
                 .jwtID(UUID.randomUUID().toString())

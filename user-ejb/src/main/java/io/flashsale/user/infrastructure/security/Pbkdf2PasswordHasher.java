@@ -7,14 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 import java.util.Map;
 
 /**
  * Jakarta Security's PBKDF2 (HMAC-SHA512, 32-byte salt). The stored form carries algorithm, iterations and salt,
- * so raising {@code flashsale.auth.pbkdf2.iterations} later still verifies old hashes.
+ * so raising {@code flashsale.auth.pbkdf2.iterations} later still verifies old hashes. Anyone may make the server
+ * hash (a login or a sign-up needs no token), so each method is a bulkhead: at most four hashes of each kind run at
+ * once and the rest are turned away (503) instead of taking every worker and core (configurable through MP Fault
+ * Tolerance, e.g. {@code io.flashsale.user.infrastructure.security.Pbkdf2PasswordHasher/Bulkhead/value}).
  */
 @ApplicationScoped
+@Bulkhead(4)
 public class Pbkdf2PasswordHasher implements PasswordHasher {
 
     @Inject

@@ -14,13 +14,14 @@ import redis.clients.jedis.exceptions.JedisException;
 import java.util.List;
 
 /**
- * Failure counts live in Redis so every instance sees them. Fails closed: without Redis, logins answer 503
- * rather than allowing unthrottled guessing.
+ * Attempt counts live in Redis so every instance sees them; each budget is one Lua call (login-attempt.lua) over
+ * its two keys, which share a hash tag. Fails closed: without Redis, logins answer 503 rather than allowing
+ * unthrottled guessing.
  */
 @ApplicationScoped
 public class RedisLoginThrottle implements LoginThrottle {
 
-    private static final LuaScript FAILURE = LuaScript.fromClasspath(RedisLoginThrottle.class, "login-failure.lua");
+    private static final LuaScript ATTEMPT = LuaScript.fromClasspath(RedisLoginThrottle.class, "login-attempt.lua");
 
     @Inject
     RedisConnection redis;
@@ -30,8 +31,16 @@ public class RedisLoginThrottle implements LoginThrottle {
     int freeAttempts;
 
     @Inject
-    @ConfigProperty(name = "flashsale.auth.throttle.base-lock-millis", defaultValue = "2000")
+    @ConfigProperty(name = "flashsale.auth.throttle.base-lock-millis", defaultValue = "30000")
     long baseLockMillis;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.auth.throttle.address-free-attempts", defaultValue = "50")
+    int addressFreeAttempts;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.auth.throttle.address-base-lock-millis", defaultValue = "60000")
+    long addressBaseLockMillis;
 
     @Inject
     @ConfigProperty(name = "flashsale.auth.throttle.max-lock-millis", defaultValue = "900000")
@@ -42,44 +51,45 @@ public class RedisLoginThrottle implements LoginThrottle {
     long windowMillis;
 
     @Override
-    public void checkAllowed(Username username) {
-        long lockedForMillis;
-        try {
-            lockedForMillis = redis.client().pttl(lockKey(username));
-        } catch (JedisException e) {
-            throw new ServiceUnavailableException("redis", e);
-        }
-        if (lockedForMillis > 0) {
-            throw new LoginThrottledException(Math.max(1, (lockedForMillis + 999) / 1000));
-        }
+    public void takeAttempt(Username username, String clientAddress) {
+        take(addressKey(clientAddress), addressFreeAttempts, addressBaseLockMillis);
+        take(nameKey(username, clientAddress), freeAttempts, baseLockMillis);
     }
 
     @Override
-    public void recordFailure(Username username) {
+    public void succeeded(Username username, String clientAddress) {
         try {
-            FAILURE.run(redis.client(), List.of(failureKey(username), lockKey(username)), List.of(
-                    Long.toString(windowMillis), Integer.toString(freeAttempts), Long.toString(baseLockMillis),
+            redis.client().del(nameKey(username, clientAddress) + ":attempts");
+            String addressAttempts = addressKey(clientAddress) + ":attempts";
+            if (redis.client().decr(addressAttempts) < 0) {
+                redis.client().del(addressAttempts); // it had expired: no count, rather than one without an expiry
+            }
+        } catch (JedisException e) {
+            throw new ServiceUnavailableException("redis", e);
+        }
+    }
+
+    private void take(String key, int free, long baseLock) {
+        Object lockedForMillis;
+        try {
+            lockedForMillis = ATTEMPT.run(redis.client(), List.of(key + ":attempts", key + ":lock"), List.of(
+                    Long.toString(windowMillis), Integer.toString(free), Long.toString(baseLock),
                     Long.toString(maxLockMillis)));
         } catch (JedisException e) {
             throw new ServiceUnavailableException("redis", e);
         }
-    }
-
-    @Override
-    public void recordSuccess(Username username) {
-        try {
-            redis.client().del(failureKey(username));
-        } catch (JedisException e) {
-            throw new ServiceUnavailableException("redis", e);
+        long millis = ((Number) lockedForMillis).longValue();
+        if (millis > 0) {
+            throw new LoginThrottledException(Math.max(1, (millis + 999) / 1000));
         }
     }
 
-    // one hash tag per name, so the script's two keys live in the same Redis Cluster slot
-    private static String failureKey(Username username) {
-        return "login:{" + username + "}:failures";
+    // one hash tag per budget, so the script's two keys live in the same Redis Cluster slot
+    private static String nameKey(Username username, String clientAddress) {
+        return "login:{" + username + "@" + clientAddress + "}";
     }
 
-    private static String lockKey(Username username) {
-        return "login:{" + username + "}:lock";
+    private static String addressKey(String clientAddress) {
+        return "login:{@" + clientAddress + "}";
     }
 }

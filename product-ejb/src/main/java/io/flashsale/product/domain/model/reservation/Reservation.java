@@ -11,10 +11,17 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 
-/** Units of one product held for one order. The order id is the primary key: a reservation exists at most once. */
+/**
+ * Units of one product held for one order. The order id is the primary key: a reservation exists at most once. A
+ * customer's reservation (made over HTTP) belongs to that customer and expires; a flash sale's has no customer, does
+ * not expire and is only ever settled by its sale.
+ */
 @Entity
-@Table(name = "stock_reservation", indexes = @Index(name = "ix_reservation_product", columnList = "product_id"))
+@Table(name = "stock_reservation", indexes = {
+        @Index(name = "ix_reservation_product", columnList = "product_id"),
+        @Index(name = "ix_reservation_expiry", columnList = "status, expires_at")})
 public class Reservation {
 
     @Id
@@ -40,26 +47,68 @@ public class Reservation {
     @Column(name = "released_at", columnDefinition = "DATETIME(6)")
     private Instant releasedAt;
 
+    /** Null for a flash sale's reservation. */
+    @Column(name = "customer_id")
+    private Long customerId;
+
+    /** Null for a flash sale's reservation. */
+    @Column(name = "expires_at", columnDefinition = "DATETIME(6)")
+    private Instant expiresAt;
+
     protected Reservation() {
     }
 
-    public Reservation(ReservationId id, ProductId product, Quantity quantity, String strategy) {
+    private Reservation(ReservationId id, ProductId product, Quantity quantity, String strategy, CustomerId customer,
+                        Instant expiresAt) {
         this.orderId = id.value();
         this.productId = product.value();
         this.quantity = quantity.value();
         this.strategy = strategy;
         this.status = ReservationStatus.RESERVED;
         this.createdAt = Instant.now();
+        this.customerId = customer == null ? null : customer.value();
+        this.expiresAt = expiresAt;
     }
 
-    /** Marks the units as returned; false when that already happened (a release takes effect at most once). */
+    public static Reservation forCustomer(ReservationId id, ProductId product, Quantity quantity, String strategy,
+                                          CustomerId customer, Instant expiresAt) {
+        return new Reservation(id, product, quantity, strategy, customer, expiresAt);
+    }
+
+    public static Reservation forSale(ReservationId id, ProductId product, Quantity quantity, String strategy) {
+        return new Reservation(id, product, quantity, strategy, null, null);
+    }
+
+    /** Marks the units as returned; false unless the reservation was still open (a release takes effect once). */
     public boolean release() {
-        if (status == ReservationStatus.RELEASED) {
+        return close(ReservationStatus.RELEASED);
+    }
+
+    /** Like {@link #release()}, for a customer's reservation whose hold has ended by {@code now}. */
+    public boolean expire(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now) && close(ReservationStatus.EXPIRED);
+    }
+
+    private boolean close(ReservationStatus end) {
+        if (status != ReservationStatus.RESERVED) {
             return false;
         }
-        status = ReservationStatus.RELEASED;
+        status = end;
         releasedAt = Instant.now();
         return true;
+    }
+
+    /** The customer it belongs to; empty for a flash sale's, which no customer (nor administrator) may touch. */
+    public Optional<CustomerId> customer() {
+        return customerId == null ? Optional.empty() : Optional.of(new CustomerId(customerId));
+    }
+
+    public boolean belongsTo(CustomerId customer) {
+        return customerId != null && customerId == customer.value();
+    }
+
+    public Optional<Instant> expiresAt() {
+        return Optional.ofNullable(expiresAt);
     }
 
     /**

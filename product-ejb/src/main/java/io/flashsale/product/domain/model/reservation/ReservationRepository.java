@@ -1,5 +1,7 @@
 package io.flashsale.product.domain.model.reservation;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public interface ReservationRepository {
@@ -10,4 +12,7 @@ public interface ReservationRepository {
     Optional<Reservation> findForUpdate(ReservationId id);
 
     void store(Reservation reservation);
+
+    /** Open customer reservations whose hold ended before {@code now}, oldest first. */
+    List<ReservationId> expiredBefore(Instant now, int max);
 }

@@ -1,3 +1,4 @@
 package io.flashsale.product.domain.model.reservation;
 
-public enum ReservationStatus { RESERVED, RELEASED, SETTLED }
+/** RESERVED is the only state a reservation leaves: each of the others is final. */
+public enum ReservationStatus { RESERVED, RELEASED, SETTLED, EXPIRED }

@@ -72,6 +72,10 @@ public class SeckillOrder {
     @Column(name = "cancelled_at", columnDefinition = "DATETIME(6)")
     private Instant cancelledAt;
 
+    /** Set when the buyer starts a payment; the payment provider's confirmation must name it. */
+    @Column(name = "payment_reference", length = 64)
+    private String paymentReference;
+
     /** A cancelled order's units still have to be given back in the Redis stock counter. */
     @Column(name = "cache_release_pending", nullable = false)
     private boolean cacheReleasePending;
@@ -113,7 +117,42 @@ public class SeckillOrder {
         return order;
     }
 
-    /** Idempotent: paying a paid order again changes nothing. */
+    /**
+     * The buyer starts a payment: the order gets the reference its payment provider will confirm (the same one again
+     * if asked twice). It stays CONFIRMED, and is still cancelled at the end of the payment window unless paid.
+     */
+    public String startPayment(String newReference) {
+        if (status != OrderStatus.CONFIRMED && status != OrderStatus.PAID) {
+            throw new OrderNotPayableException(orderId, status);
+        }
+        if (paymentReference == null && status == OrderStatus.CONFIRMED) {
+            paymentReference = newReference;
+        }
+        return paymentReference;
+    }
+
+    /**
+     * The payment provider confirms the payment it was started with, for the whole amount. Idempotent for that
+     * payment; anything else (no payment started, another reference, another amount) is refused.
+     */
+    public void confirmPayment(String reference, BigDecimal paidAmount, Instant now) {
+        if (paymentReference == null || !paymentReference.equals(reference) || paidAmount == null
+                || paidAmount.compareTo(amount()) != 0) {
+            throw new PaymentMismatchException(orderId);
+        }
+        pay(now);
+    }
+
+    /** What the buyer owes: the sale price of each unit. */
+    public BigDecimal amount() {
+        return price.multiply(BigDecimal.valueOf(quantity));
+    }
+
+    public Optional<String> paymentReference() {
+        return Optional.ofNullable(paymentReference);
+    }
+
+    /** Idempotent: paying a paid order again changes nothing. Only for a confirmed payment (provider or ADMIN). */
     public void pay(Instant now) {
         switch (status) {
             case PAID -> { }
@@ -172,6 +211,13 @@ public class SeckillOrder {
     /** Empty unless the order is REJECTED. */
     public Optional<RejectionReason> rejectionReason() {
         return java.util.Optional.ofNullable(rejectionReason);
+    }
+
+    public static final class PaymentMismatchException extends DomainException {
+        PaymentMismatchException(String orderId) {
+            super(Kind.CONFLICT, "payment-mismatch", "the confirmation does not match the payment started for order "
+                    + orderId + " (reference or amount)");
+        }
     }
 
     public static final class OrderNotPayableException extends DomainException {
