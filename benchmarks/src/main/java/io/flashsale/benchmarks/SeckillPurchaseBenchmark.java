@@ -389,13 +389,13 @@ final class SeckillPurchaseBenchmark {
      * not held in Redis; the order writer's claim finds them unknown and writes them, like purchases Redis lost.
      */
     private static void publishPurchases(PlatformSettings settings, long sale) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers(),
+        Map<String, Object> config = new HashMap<>(settings.kafkaClientProperties());
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             List<Future<?>> sent = new ArrayList<>();
             for (int user = 1; user <= DRAIN_PURCHASES; user++) {

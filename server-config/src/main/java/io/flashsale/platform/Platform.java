@@ -41,8 +41,8 @@ public final class Platform implements AutoCloseable {
                     settings.dataDir().resolve("redis")));
         }
         if (!settings.kafka().external()) {
-            embedded.add(new EmbeddedKafka(settings.kafka(), settings.kafkaLibs(), settings.dataDir().resolve("kafka"),
-                    settings.logDir()));
+            embedded.add(new EmbeddedKafka(settings.kafka(), settings::kafkaPassword, settings.kafkaLibs(),
+                    settings.dataDir().resolve("kafka"), settings.logDir()));
         }
         this.domain = new PayaraDomain(settings);
     }

@@ -29,7 +29,18 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
     public record RedisEndpoint(String host, int port, String password, boolean tls, boolean external) {
     }
 
-    public record KafkaEndpoint(String bootstrapServers, int controllerPort, boolean external) {
+    /**
+     * SASL on every connection: the embedded broker with PLAIN over loopback ({@code password} null: the generated
+     * one, {@link #kafkaPassword()}); an external one by default with SCRAM over TLS.
+     */
+    public record KafkaEndpoint(String bootstrapServers, int controllerPort, String securityProtocol,
+                                String saslMechanism, String username, String password, boolean external) {
+
+        /** The JAAS login module of the SASL mechanism (PLAIN, or SCRAM-SHA-256/512). */
+        public String loginModule() {
+            return saslMechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                    : "org.apache.kafka.common.security.scram.ScramLoginModule";
+        }
 
         public int port() {
             return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1).split(",")[0]);
@@ -68,6 +79,12 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         KafkaEndpoint kafka = new KafkaEndpoint(
                 kafkaServers == null ? "127.0.0.1:19092" : kafkaServers,
                 Integer.parseInt(lookup.get("flashsale.kafka.controller.port", "19093")),
+                lookup.get("flashsale.kafka.security-protocol", kafkaServers == null ? "SASL_PLAINTEXT" : "SASL_SSL"),
+                lookup.get("flashsale.kafka.sasl-mechanism", kafkaServers == null ? "PLAIN" : "SCRAM-SHA-512"),
+                kafkaServers == null ? lookup.get("flashsale.kafka.username", "flashsale")
+                        : required(lookup, "flashsale.kafka.username"),
+                kafkaServers == null ? lookup.get("flashsale.kafka.password", null)
+                        : required(lookup, "flashsale.kafka.password"),
                 kafkaServers != null);
 
         return new PlatformSettings(
@@ -96,6 +113,21 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
     /** The configured Redis password, else the embedded Redis's generated one (after Secrets.prepare). */
     public String redisPassword() {
         return redis.password() != null ? redis.password() : secrets().redisPassword();
+    }
+
+    /** The configured Kafka password, else the embedded broker's generated one (after Secrets.prepare). */
+    public String kafkaPassword() {
+        return kafka.password() != null ? kafka.password() : secrets().kafkaPassword();
+    }
+
+    /** What a Kafka client of the platform needs besides serializers: servers and its SASL login. */
+    public Map<String, Object> kafkaClientProperties() {
+        return Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(),
+                "security.protocol", kafka.securityProtocol(),
+                "sasl.mechanism", kafka.saslMechanism(),
+                "sasl.jaas.config", kafka.loginModule() + " required username=\"" + kafka.username()
+                        + "\" password=\"" + kafkaPassword() + "\";");
     }
 
     private static String required(Lookup lookup, String property) {

@@ -30,6 +30,8 @@ public final class Secrets {
     public static final String DATABASE_PASSWORD = "flashsale.db.password";
     /** The embedded Redis's password, read by the application as MicroProfile Config. */
     public static final String REDIS_PASSWORD = "flashsale.redis.password";
+    /** The embedded Kafka broker's password for the application's SASL user, read by it as MicroProfile Config. */
+    public static final String KAFKA_PASSWORD = "flashsale.kafka.password";
     /** Payara's {@code admin} user (admin console, admin REST API, asadmin). */
     public static final String PAYARA_ADMIN_PASSWORD = "flashsale.payara.admin-password";
 
@@ -69,7 +71,7 @@ public final class Secrets {
                 write(ADMIN_PASSWORD, randomPassword());
             }
             for (String secret : new String[] {PAYMENT_CALLBACK_SECRET, DATABASE_PASSWORD, REDIS_PASSWORD,
-                    PAYARA_ADMIN_PASSWORD}) {
+                    KAFKA_PASSWORD, PAYARA_ADMIN_PASSWORD}) {
                 if (fromEnvironment(secret).isEmpty() && !Files.exists(file(secret))) {
                     write(secret, randomSecret(32));
                 }
@@ -90,6 +92,10 @@ public final class Secrets {
 
     public String redisPassword() {
         return value(REDIS_PASSWORD);
+    }
+
+    public String kafkaPassword() {
+        return value(KAFKA_PASSWORD);
     }
 
     public String payaraAdminPassword() {

@@ -33,7 +33,9 @@ class PlatformSettingsTest {
                 "FLASHSALE_DB_PASSWORD", "s3cr:t=",
                 "FLASHSALE_REDIS_HOST", "cache.internal",
                 "FLASHSALE_REDIS_PASSWORD", "r3dis",
-                "FLASHSALE_KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092"));
+                "FLASHSALE_KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092",
+                "FLASHSALE_KAFKA_USERNAME", "shop",
+                "FLASHSALE_KAFKA_PASSWORD", "k4fka"));
         assertTrue(settings.database().external());
         assertEquals("db.internal", settings.database().host());
         assertEquals(3306, settings.database().port());
@@ -46,6 +48,10 @@ class PlatformSettingsTest {
         assertTrue(settings.redis().tls(), "an external Redis is reached over TLS by default");
         assertTrue(settings.kafka().external());
         assertEquals("k1:9092,k2:9092", settings.kafka().bootstrapServers());
+        assertEquals("SASL_SSL", settings.kafkaClientProperties().get("security.protocol"),
+                "an external Kafka is reached over TLS with SASL by default");
+        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"shop\""
+                + " password=\"k4fka\";", settings.kafkaClientProperties().get("sasl.jaas.config"));
     }
 
     @Test
@@ -56,6 +62,9 @@ class PlatformSettingsTest {
         IllegalStateException redis = assertThrows(IllegalStateException.class,
                 () -> withDirs(Map.of("FLASHSALE_REDIS_HOST", "cache.internal")));
         assertTrue(redis.getMessage().contains("FLASHSALE_REDIS_PASSWORD"), redis.getMessage());
+        IllegalStateException kafka = assertThrows(IllegalStateException.class,
+                () -> withDirs(Map.of("FLASHSALE_KAFKA_BOOTSTRAP_SERVERS", "k1:9092")));
+        assertTrue(kafka.getMessage().contains("FLASHSALE_KAFKA_USERNAME"), kafka.getMessage());
     }
 
     @Test
@@ -65,6 +74,8 @@ class PlatformSettingsTest {
         settings.secrets().prepare();
         assertTrue(settings.databasePassword().length() >= 32);
         assertTrue(settings.redisPassword().length() >= 32);
+        assertTrue(settings.kafkaPassword().length() >= 32);
+        assertEquals("SASL_PLAINTEXT", settings.kafkaClientProperties().get("security.protocol"));
         assertTrue(settings.secrets().payaraAdminPassword().length() >= 32);
         assertTrue(!settings.databasePassword().equals(settings.redisPassword()));
         assertEquals("jdbc:mysql://127.0.0.1:13306/flashsale?sslMode=DISABLED", settings.database().jdbcUrl());

@@ -1,6 +1,7 @@
 package io.flashsale.it.operations;
 
 import io.flashsale.it.support.Accounts;
+import io.flashsale.it.support.AdminApi;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Deployments;
@@ -125,8 +126,10 @@ class OperationsHttpIT {
         for (int i = 0; i < 5; i++) {
             assertEquals(200, http().get("/api/v1/seckill/activities/" + activity).status());
         }
-        Http console = new Http("http://127.0.0.1:" + PlatformSession.platform().settings().adminPort()
-                + "/monitoring/domain/server");
+        Http console = AdminApi.client("/monitoring/domain/server");
+        assertEquals(401, new Http("http://127.0.0.1:" + PlatformSession.platform().settings().adminPort()
+                + "/monitoring/domain/server").get("/resources/flashsale-pool", "Accept", "application/json").status(),
+                "the monitoring tree asks for the admin password");
 
         JsonObject pool = monitored(console, "/resources/flashsale-pool");
         assertTrue(count(pool, "numconnacquired") > 0, "connections were acquired: " + pool);

@@ -5,6 +5,8 @@ import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Processes;
 import io.flashsale.platform.PlatformSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -28,11 +30,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The services behind the platform as someone else on the machine finds them: every port on loopback only, and each
- * service asking for the credentials the run command generated (work/secrets), which only their owner can read.
+ * service (MariaDB, Redis, Kafka, Payara's admin API) asking for the credentials the run command generated
+ * (work/secrets), which only their owner can read.
  */
 @ExtendWith(ArquillianExtension.class)
 class LockedDownServicesIT {
@@ -102,6 +109,27 @@ class LockedDownServicesIT {
         try (RedisClient guessing = RedisClient.builder().hostAndPort(redis)
                 .clientConfig(DefaultJedisClientConfig.builder().password("guess").build()).build()) {
             assertThrows(JedisException.class, () -> guessing.get("auth:revocations"));
+        }
+    }
+
+    @Test
+    void kafkaRefusesClientsThatDoNotLogIn() {
+        Map<String, Object> anonymous = Map.of("bootstrap.servers", settings().kafka().bootstrapServers(),
+                "request.timeout.ms", 3000, "default.api.timeout.ms", 3000);
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThrows(Exception.class, () -> admin.listTopics().names().get(10, TimeUnit.SECONDS));
+        }
+        Map<String, Object> guessing = new HashMap<>(settings().kafkaClientProperties());
+        guessing.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"flashsale\" password=\"guess\";");
+        guessing.put("default.api.timeout.ms", 5000);
+        try (Admin admin = Admin.create(guessing)) {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> admin.listTopics().names().get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof SaslAuthenticationException, refused.toString());
+        }
+        try (Admin admin = Admin.create(settings().kafkaClientProperties())) {
+            assertDoesNotThrow(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS), "with the password");
         }
     }
 

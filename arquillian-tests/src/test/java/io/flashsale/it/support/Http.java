@@ -26,23 +26,27 @@ import java.util.Optional;
 /** A small HTTP client for tests that act like real API clients, optionally carrying a bearer token. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as curl and most API clients speak it (the JDK client would otherwise try an h2c upgrade)
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final String bearerToken;
+    private final String authorization;
 
     public Http(String base) {
-        this(base, null);
+        this(base, null, null);
     }
 
-    private Http(String base, String bearerToken) {
+    private Http(String base, String bearerToken, String authorization) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.bearerToken = bearerToken;
+        this.authorization = authorization;
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>}. */
     public Http as(String token) {
-        return new Http(base, token);
+        return new Http(base, token, null);
     }
 
     public String base() {
@@ -117,6 +121,18 @@ public final class Http {
         }
     }
 
+    /** Any method, body and Content-Type (null: none), as a fuzzer sends them. */
+    public Reply request(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(contentType == null ? request : request.header("Content-Type", contentType));
+    }
+
+    /** The same client with a raw Authorization header instead of a bearer token. */
+    public Http withAuthorization(String headerValue) {
+        return new Http(base, null, headerValue);
+    }
+
     public Reply options(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
@@ -125,6 +141,8 @@ public final class Http {
     private Reply send(HttpRequest.Builder request) {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
+        } else if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),

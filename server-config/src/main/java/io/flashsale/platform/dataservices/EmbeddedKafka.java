@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,17 +15,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real single-node Kafka broker in KRaft mode, run in its own JVM from the kafka_2.13 jars of Maven Central. */
+/**
+ * A real single-node Kafka broker in KRaft mode, run in its own JVM from the kafka_2.13 jars of Maven Central. Every
+ * listener, the controller's too, asks for a SASL login (PLAIN, over loopback): the application's user with its
+ * generated password, and the broker's own user (a fresh password at every start) for its connections to itself.
+ */
 public final class EmbeddedKafka implements DataService {
 
     private final KafkaEndpoint endpoint;
+    private final Supplier<String> password;
     private final Path libs;
     private final Path dir;
     private final Path log;
     private Process process;
 
-    public EmbeddedKafka(KafkaEndpoint endpoint, Path libs, Path dir, Path logDir) {
+    public EmbeddedKafka(KafkaEndpoint endpoint, Supplier<String> password, Path libs, Path dir, Path logDir) {
         this.endpoint = endpoint;
+        this.password = password;
         this.libs = libs;
         this.dir = dir;
         this.log = logDir.resolve("kafka.log");
@@ -88,16 +96,25 @@ public final class EmbeddedKafka implements DataService {
 
     private Path writeServerProperties() throws IOException {
         String host = "127.0.0.1";
+        String brokerPassword = randomPassword();
+        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" password=\""
+                + brokerPassword + "\" user_broker=\"" + brokerPassword + "\" user_" + endpoint.username() + "=\""
+                + password.get() + "\";";
         String properties = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + host + ":" + endpoint.controllerPort(),
-                "listeners=PLAINTEXT://" + host + ":" + endpoint.port() + ",CONTROLLER://" + host + ":"
+                "listeners=SASL_PLAINTEXT://" + host + ":" + endpoint.port() + ",CONTROLLER://" + host + ":"
                         + endpoint.controllerPort(),
-                "advertised.listeners=PLAINTEXT://" + host + ":" + endpoint.port(),
+                "advertised.listeners=SASL_PLAINTEXT://" + host + ":" + endpoint.port(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config=" + jaas,
+                "listener.name.controller.plain.sasl.jaas.config=" + jaas,
                 "log.dirs=" + dir.resolve("logs"),
                 "num.partitions=4",
                 "auto.create.topics.enable=true",
@@ -110,6 +127,11 @@ public final class EmbeddedKafka implements DataService {
                 "group.initial.rebalance.delay.ms=0",
                 "");
         Path file = dir.resolve("server.properties");
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------")); // it holds passwords
+        }
         Files.writeString(file, properties, StandardCharsets.UTF_8);
         return file;
     }
@@ -141,6 +163,12 @@ public final class EmbeddedKafka implements DataService {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Kafka's own format: 16 random bytes, URL-safe base64, not starting with '-' (argparse would take a flag). */

@@ -85,7 +85,13 @@ public final class DomainConfiguration {
                 "-Dflashsale.redis.host=" + settings.redis().host(),
                 "-Dflashsale.redis.port=" + settings.redis().port(),
                 "-Dflashsale.redis.tls=" + settings.redis().tls(),
-                "-Dmp.messaging.connector.smallrye-kafka.bootstrap.servers=" + settings.kafka().bootstrapServers());
+                "-Dmp.messaging.connector.smallrye-kafka.bootstrap.servers=" + settings.kafka().bootstrapServers(),
+                // SASL: the JAAS line is composed in microprofile-config.properties from these and the password
+                // (work/secrets for the embedded broker, FLASHSALE_KAFKA_PASSWORD in the environment otherwise)
+                "-Dmp.messaging.connector.smallrye-kafka.security.protocol=" + settings.kafka().securityProtocol(),
+                "-Dmp.messaging.connector.smallrye-kafka.sasl.mechanism=" + settings.kafka().saslMechanism(),
+                "-Dflashsale.kafka.login-module=" + settings.kafka().loginModule(),
+                "-Dflashsale.kafka.username=" + settings.kafka().username());
     }
 
     public static List<String> replacedJvmOptions() {
@@ -141,9 +147,12 @@ public final class DomainConfiguration {
     /**
      * {@code max-connections} is Grizzly's number of requests per keep-alive connection (default 250): a load
      * balancer's or client's connection is kept for as many requests as it sends. No {@code Server} and
-     * {@code X-Powered-By} headers: they told anyone the exact Payara, Java and OS versions.
+     * {@code X-Powered-By} headers: they told anyone the exact Payara, Java and OS versions. Request headers up to
+     * 16 KB (default 8 KB), so that an oversized bearer token reaches the application and gets its 401 problem;
+     * beyond that the HTTP codec refuses the request with an empty 400 before any application code runs.
      */
     public static Map<String, String> httpProtocol() {
-        return Map.of("max-connections", "-1", "server-header", "false", "xpowered-by", "false");
+        return Map.of("max-connections", "-1", "server-header", "false", "xpowered-by", "false",
+                "header-buffer-length-bytes", "16384");
     }
 }

@@ -120,7 +120,16 @@ final class DomainXml {
         }
         directChild(document.getDocumentElement(), "hazelcast-runtime-configuration").setAttribute("interface",
                 address);
-        child(serverConfig, null, "jms-service", Map.of()).setAttribute("type", "DISABLED");
+        // a new domain.xml has the element in default-config only; the server's copy is made at the first start
+        Element jms = (Element) child(document.getDocumentElement(), "configs", "config",
+                Map.of("name", "default-config")).getElementsByTagName("jms-service").item(0).cloneNode(true);
+        jms.setAttribute("type", "DISABLED");
+        NodeList existing = serverConfig.getElementsByTagName("jms-service");
+        if (existing.getLength() > 0) {
+            serverConfig.replaceChild(jms, existing.item(0));
+        } else {
+            serverConfig.appendChild(jms);
+        }
     }
 
     private void save() throws Exception {

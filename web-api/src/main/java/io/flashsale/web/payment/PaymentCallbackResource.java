@@ -62,7 +62,7 @@ public class PaymentCallbackResource {
             description = "Signed with HMAC-SHA256 over \"<t>.<body>\" in the header Payment-Signature: t=<unix"
                     + " seconds>,v1=<hex>. A signature outside the tolerance or seen before is refused.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PaymentCallbackRequest.class)))
+            schema = @Schema(ref = "PaymentCallback")))
     @APIResponse(responseCode = "200", description = "the order after the callback",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderResponse.class)))

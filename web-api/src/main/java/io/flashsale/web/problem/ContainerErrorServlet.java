@@ -3,6 +3,7 @@ package io.flashsale.web.problem;
 import io.flashsale.shared.infrastructure.json.JsonFormat;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
+import jakarta.ws.rs.core.Response;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Error page for answers the container sends before JAX-RS sees the request, chiefly the 401 of the MP-JWT
- * mechanism for an expired, tampered or foreign token: problem+json instead of Payara's HTML page.
+ * The application's error page (web.xml) for answers the container sends without JAX-RS: a path no resource serves,
+ * a Content-Type it cannot parse, a 401 or 403 of the container's security: problem+json instead of Payara's HTML
+ * page (which names the server and its version).
  */
 @WebServlet("/container-error")
 public class ContainerErrorServlet extends HttpServlet {
@@ -31,8 +33,9 @@ public class ContainerErrorServlet extends HttpServlet {
             problem.put("detail", "a valid bearer token is required (missing, expired, tampered or not ours)");
             response.setHeader("WWW-Authenticate", "Bearer");
         } else {
-            problem.put("type", "/problems/http-" + status);
-            problem.put("title", "HTTP " + status);
+            Response.StatusType known = Response.Status.fromStatusCode(status);
+            problem.put("type", status == 404 ? "/problems/not-found" : "/problems/http-" + status);
+            problem.put("title", known == null ? "HTTP " + status : known.getReasonPhrase());
             problem.put("status", status);
         }
         response.setStatus(status);

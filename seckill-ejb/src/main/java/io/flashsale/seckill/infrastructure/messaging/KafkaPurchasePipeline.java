@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import io.flashsale.shared.infrastructure.messaging.KafkaClientSecurity;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
@@ -58,11 +60,11 @@ public class KafkaPurchasePipeline implements PurchasePipeline {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
+            admin = Admin.create(KafkaClientSecurity.with(ConfigProvider.getConfig(), Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "order-writer-lag"));
+                    AdminClientConfig.CLIENT_ID_CONFIG, "order-writer-lag")));
         }
         return admin;
     }
