@@ -218,6 +218,24 @@ class AuthenticationHttpIT {
     }
 
     @Test
+    void passwordHashingIsABulkheadSoASignUpFloodIsTurnedAwayAtOnce() throws Exception {
+        List<Callable<Http.Reply>> signUps = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            signUps.add(() -> http().post("/api/v1/users", Accounts.json(fresh(), "pw-" + UUID.randomUUID())));
+        }
+        List<Http.Reply> replies = Concurrently.run(signUps, 64);
+
+        List<Http.Reply> turnedAway = replies.stream().filter(r -> r.status() == 503).toList();
+        assertEquals(64, replies.stream().filter(r -> r.status() == 201).count() + turnedAway.size(),
+                replies.stream().map(Http.Reply::status).toList().toString());
+        assertFalse(turnedAway.isEmpty(), "64 hashes at once on 2 cores: the bulkhead of 4 turns some away");
+        for (Http.Reply reply : turnedAway) {
+            assertProblem(503, "/problems/overloaded", reply);
+            assertEquals("1", reply.header("Retry-After").orElse(""));
+        }
+    }
+
+    @Test
     void onePasswordSprayedOverManyNamesLocksTheSprayingAddress() {
         String sprayer = "127.0.0.5";
         for (int i = 0; i < 50; i++) { // flashsale.auth.throttle.address-free-attempts

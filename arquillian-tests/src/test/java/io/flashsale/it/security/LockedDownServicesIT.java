@@ -122,6 +122,7 @@ class LockedDownServicesIT {
         Map<String, Object> guessing = new HashMap<>(settings().kafkaClientProperties());
         guessing.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
                 + " username=\"flashsale\" password=\"guess\";");
+        guessing.put("request.timeout.ms", 5000);
         guessing.put("default.api.timeout.ms", 5000);
         try (Admin admin = Admin.create(guessing)) {
             ExecutionException refused = assertThrows(ExecutionException.class,

@@ -53,7 +53,32 @@ public final class EmbeddedRedis implements DataService {
                 .setting("tcp-backlog 511")
                 .onShutdownForceStop(true)
                 .build();
-        server.start();
+        startRetryingBusyBinary();
+    }
+
+    /**
+     * embedded-redis writes the binary to a temporary file and runs it; a process forked meanwhile by another thread
+     * (MariaDB and Kafka start in parallel) can inherit the open write handle, and exec then fails with "Text file
+     * busy" (ETXTBSY) until that child has exec'd itself. Seen once in a test run; a moment later it works.
+     */
+    private void startRetryingBusyBinary() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server.start();
+                return;
+            } catch (IOException e) {
+                boolean busy = e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("busy");
+                if (!busy || attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
