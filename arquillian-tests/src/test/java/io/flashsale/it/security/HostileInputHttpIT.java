@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URL;
+import java.util.List;
 import java.time.Instant;
 
 import static io.flashsale.it.support.Problems.assertProblem;
@@ -120,6 +121,39 @@ class HostileInputHttpIT {
         Http.Reply options = anonymous.options("/api/v1/products");
         assertFalse(options.contentType().contains("wadl") || options.body().contains("<application"),
                 options.contentType() + " " + options.body());
+    }
+
+    @Test
+    void whatTheContainerAnswersItselfIsAProblemTooNotPayarasHtmlPage() {
+        Http anonymous = new Http(base.toString());
+        for (Http.Reply reply : List.of(
+                anonymous.get("/nope"),
+                anonymous.get("/api/v1/nope"),
+                anonymous.request("POST", "/api/v1/users", ";;;garbage", "{}"),
+                anonymous.request("DELETE", "/api/v1/ping", null, null),
+                anonymous.as("a".repeat(9_000)).get("/api/v1/users/me"))) {
+            assertTrue(reply.status() >= 400 && reply.status() < 500, reply.status() + " " + reply.body());
+            assertProblem(reply.status(), reply);
+            assertFalse(reply.body().contains("Payara") || reply.body().contains("<html"), reply.body());
+        }
+        assertProblem(401, anonymous.as("a".repeat(9_000)).get("/api/v1/users/me")); // a 9 KB token: read, refused
+    }
+
+    @Test
+    void malformedHttpIsRefusedByTheCodecBeforeAnyApplicationCode() {
+        // documented limit: a NUL byte in the path never reaches the application; an empty 400, no 5xx
+        Http.Reply nul = new Http(base.toString()).postFrom("127.0.0.1", "/api/v1/products/%00", "{}");
+        assertEquals(400, nul.status(), nul.body());
+    }
+
+    @Test
+    void publicHealthSaysUpOrDownButNotWhereTheServicesAre() {
+        String health = new Http(base.toString()).get("/health").body();
+        assertTrue(health.contains("\"database\"") && health.contains("\"redis\"") && health.contains("\"kafka\""),
+                health);
+        for (String detail : List.of("jdbc:", "127.0.0.1", ":13306", ":16379", ":19092", "endpoint")) {
+            assertFalse(health.contains(detail), "/health tells anyone " + detail + ": " + health);
+        }
     }
 
     private static long productCount(Http admin) {

@@ -1,0 +1,11 @@
+package io.flashsale.user.infrastructure.security;
+
+import io.flashsale.shared.domain.DomainException;
+
+/** As many passwords as allowed are being hashed: a login or sign-up is turned away at once (503, Retry-After). */
+public class HashingBusyException extends DomainException {
+
+    public HashingBusyException() {
+        super(Kind.UNAVAILABLE, "overloaded", "too many logins and sign-ups in progress; retry shortly");
+    }
+}
