@@ -1,5 +1,6 @@
 package io.flashsale.user.application;
 
+import io.flashsale.user.domain.model.HashingBusyException;
 import io.flashsale.user.domain.model.Password;
 import io.flashsale.user.domain.model.PasswordHasher;
 import io.flashsale.user.domain.model.User;
@@ -45,8 +46,13 @@ public class AuthenticationService {
         Password offered = Password.offered(password);
         Optional<User> user = users.findByUsername(name);
         // an unknown name costs the same hash as a known one, so timing does not tell them apart either
-        boolean matches = user.map(u -> u.hasPassword(offered, hasher))
-                .orElseGet(() -> hasher.matches(offered, null));
+        boolean matches;
+        try {
+            matches = user.map(u -> u.hasPassword(offered, hasher)).orElseGet(() -> hasher.matches(offered, null));
+        } catch (HashingBusyException busy) {
+            throttle.refund(name, clientAddress); // turned away before any password was checked
+            throw busy;
+        }
         if (!matches || user.get().isDisabled()) {
             throw new InvalidCredentialsException(); // already counted
         }

@@ -17,4 +17,7 @@ public interface LoginThrottle {
 
     /** The attempt was the owner's: it is not held against the name at this address, nor against the address. */
     void succeeded(Username username, String clientAddress);
+
+    /** The attempt never reached the password check (the server was too busy to hash): it does not count. */
+    void refund(Username username, String clientAddress);
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.flashsale.user.domain.model.HashingBusyException;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;

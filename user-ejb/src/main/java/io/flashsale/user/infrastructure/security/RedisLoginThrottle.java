@@ -60,12 +60,25 @@ public class RedisLoginThrottle implements LoginThrottle {
     public void succeeded(Username username, String clientAddress) {
         try {
             redis.client().del(nameKey(username, clientAddress) + ":attempts");
-            String addressAttempts = addressKey(clientAddress) + ":attempts";
-            if (redis.client().decr(addressAttempts) < 0) {
-                redis.client().del(addressAttempts); // it had expired: no count, rather than one without an expiry
-            }
+            uncount(addressKey(clientAddress) + ":attempts");
         } catch (JedisException e) {
             throw new ServiceUnavailableException("redis", e);
+        }
+    }
+
+    @Override
+    public void refund(Username username, String clientAddress) {
+        try {
+            uncount(nameKey(username, clientAddress) + ":attempts");
+            uncount(addressKey(clientAddress) + ":attempts");
+        } catch (JedisException e) {
+            throw new ServiceUnavailableException("redis", e);
+        }
+    }
+
+    private void uncount(String attempts) {
+        if (redis.client().decr(attempts) < 0) {
+            redis.client().del(attempts); // it had expired: no count, rather than one without an expiry
         }
     }
 

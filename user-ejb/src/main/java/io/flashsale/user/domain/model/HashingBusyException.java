@@ -1,4 +1,4 @@
-package io.flashsale.user.infrastructure.security;
+package io.flashsale.user.domain.model;
 
 import io.flashsale.shared.domain.DomainException;
 

@@ -1,0 +1,143 @@
+package io.flashsale.it.security;
+
+import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.PlatformSession;
+import io.flashsale.platform.PlatformSettings;
+import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.embedded.RedisServer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What an external service's TLS default means against real servers that speak TLS: the database URL the platform
+ * builds for an external MySQL ({@code sslMode=REQUIRED}) against MariaDB 11.4 (which makes itself a certificate), and
+ * the Redis client settings of {@code FLASHSALE_REDIS_TLS} against a redis-server with a TLS port and a certificate
+ * made here with keytool. (An external Kafka's {@code SASL_SSL} default is checked as configuration only, in
+ * PlatformSettingsTest.)
+ */
+@ExtendWith(ArquillianExtension.class)
+class TlsToExternalServicesIT {
+
+    private static final String STORE_PASSWORD = "changeit";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    private static PlatformSettings settings() {
+        return PlatformSession.platform().settings();
+    }
+
+    @Test
+    void theExternalDatabaseDefaultSslModeRequiredReallyEncrypts() throws SQLException {
+        DatabaseEndpoint embedded = settings().database();
+        DatabaseEndpoint asExternal = new DatabaseEndpoint(embedded.host(), embedded.port(), embedded.name(),
+                embedded.user(), null, "REQUIRED", embedded.lockWaitTimeoutSeconds(), true);
+        try (Connection db = DriverManager.getConnection(asExternal.jdbcUrl(), embedded.user(),
+                settings().databasePassword());
+             Statement statement = db.createStatement();
+             ResultSet tls = statement.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_version'")) {
+            assertTrue(tls.next());
+            assertTrue(tls.getString(2).startsWith("TLS"), "the session is encrypted: " + tls.getString(2));
+        }
+        DatabaseEndpoint verifying = new DatabaseEndpoint(embedded.host(), embedded.port(), embedded.name(),
+                embedded.user(), null, "VERIFY_CA", embedded.lockWaitTimeoutSeconds(), true);
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(verifying.jdbcUrl(), embedded.user(),
+                settings().databasePassword()).close(), "a certificate no trusted CA signed is refused");
+    }
+
+    @Test
+    void aRedisClientWithTlsOnTalksToATlsPortAndNotWithout() throws Exception {
+        Path dir = Files.createTempDirectory("redis-tls");
+        KeyStore store = selfSigned(dir);
+        Certificate certificate = store.getCertificate("redis");
+        Files.writeString(dir.resolve("cert.pem"), pem("CERTIFICATE", certificate.getEncoded()));
+        Files.writeString(dir.resolve("key.pem"), pem("PRIVATE KEY",
+                store.getKey("redis", STORE_PASSWORD.toCharArray()).getEncoded()));
+        int port = 16399;
+        RedisServer tlsRedis = RedisServer.newRedisServer()
+                .port(0)
+                .bind("127.0.0.1")
+                .setting("tls-port " + port)
+                .setting("tls-cert-file " + dir.resolve("cert.pem"))
+                .setting("tls-key-file " + dir.resolve("key.pem"))
+                .setting("tls-auth-clients no")
+                .setting("requirepass secret-of-this-test")
+                .setting("save \"\"")
+                .build();
+        tlsRedis.start();
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("redis", certificate);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            HostAndPort address = new HostAndPort("127.0.0.1", port);
+            try (RedisClient client = RedisClient.builder().hostAndPort(address)
+                    .clientConfig(DefaultJedisClientConfig.builder().ssl(true)
+                            .sslSocketFactory(tls.getSocketFactory()).password("secret-of-this-test").build())
+                    .build()) {
+                assertEquals("PONG", client.ping());
+            }
+            try (RedisClient plain = RedisClient.builder().hostAndPort(address)
+                    .clientConfig(DefaultJedisClientConfig.builder().password("secret-of-this-test")
+                            .socketTimeoutMillis(2000).build()).build()) {
+                assertThrows(JedisException.class, plain::ping, "no plaintext on the TLS port");
+            }
+        } finally {
+            tlsRedis.stop();
+        }
+    }
+
+    /** A key pair and a self-signed certificate for 127.0.0.1, made by the JDK's keytool, as an operator would. */
+    private static KeyStore selfSigned(Path dir) throws Exception {
+        Path file = dir.resolve("redis.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "redis", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", file.toString(), "-storepass", STORE_PASSWORD).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, output);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, STORE_PASSWORD.toCharArray());
+        }
+        return store;
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}
