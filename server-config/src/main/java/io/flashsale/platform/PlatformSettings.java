@@ -51,7 +51,8 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         return resolve(System.getenv());
     }
 
-    static PlatformSettings resolve(Map<String, String> env) {
+    /** The settings an environment (variable name to value) gives, system properties still first. */
+    public static PlatformSettings resolve(Map<String, String> env) {
         Lookup lookup = new Lookup(env);
         Path workDir = Path.of(lookup.get("flashsale.work.dir", "work")).toAbsolutePath().normalize();
 

@@ -4,6 +4,7 @@ import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+import org.apache.kafka.clients.admin.Admin;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -29,6 +30,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What an external service's TLS default means against real servers that speak TLS: the database URL the platform
  * builds for an external MySQL ({@code sslMode=REQUIRED}) against MariaDB 11.4 (which makes itself a certificate), and
  * the Redis client settings of {@code FLASHSALE_REDIS_TLS} against a redis-server with a TLS port and a certificate
- * made here with keytool. (An external Kafka's {@code SASL_SSL} default is checked as configuration only, in
- * PlatformSettingsTest.)
+ * made here with keytool, and the Kafka client properties of an external broker ({@code SASL_SSL}, SCRAM-SHA-512)
+ * against a second broker with a TLS listener and SCRAM users.
  */
 @ExtendWith(ArquillianExtension.class)
 class TlsToExternalServicesIT {
@@ -117,6 +120,80 @@ class TlsToExternalServicesIT {
         } finally {
             tlsRedis.stop();
         }
+    }
+
+    @Test
+    void theExternalKafkaDefaultSaslSslWithScramLogsInOverTls() throws Exception {
+        Path dir = Files.createTempDirectory("kafka-tls");
+        KeyStore store = selfSigned(dir);
+        Path keystore = dir.resolve("redis.p12");
+        Path truststore = dir.resolve("trust.p12");
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("broker", store.getCertificate("redis"));
+        try (var out = Files.newOutputStream(truststore)) {
+            trusted.store(out, STORE_PASSWORD.toCharArray());
+        }
+        Path properties = dir.resolve("server.properties");
+        Files.writeString(properties, String.join("\n",
+                "process.roles=broker,controller", "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:19095",
+                "listeners=SASL_SSL://127.0.0.1:19094,CONTROLLER://127.0.0.1:19095",
+                "advertised.listeners=SASL_SSL://127.0.0.1:19094",
+                "controller.listener.names=CONTROLLER", "inter.broker.listener.name=SASL_SSL",
+                "listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512", "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram."
+                        + "ScramLoginModule required username=\"broker\" password=\"broker-secret\";",
+                "ssl.keystore.type=PKCS12", "ssl.keystore.location=" + keystore,
+                "ssl.keystore.password=" + STORE_PASSWORD, "ssl.key.password=" + STORE_PASSWORD,
+                "ssl.truststore.type=PKCS12", "ssl.truststore.location=" + truststore,
+                "ssl.truststore.password=" + STORE_PASSWORD,
+                "ssl.endpoint.identification.algorithm=",
+                "log.dirs=" + dir.resolve("logs"), "num.partitions=1", "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1", ""));
+        run(dir, "kafka.tools.StorageTool", "format", "-t", "Zm9yLXRoZS10bHMtdGVzdA", "-c", properties.toString(),
+                "--add-scram", "SCRAM-SHA-512=[name=broker,password=broker-secret]",
+                "--add-scram", "SCRAM-SHA-512=[name=shop,password=shop-secret]").waitFor(120, TimeUnit.SECONDS);
+        Process broker = run(dir, "kafka.Kafka", properties.toString());
+        try {
+            Map<String, Object> client = new HashMap<>(PlatformSettings.resolve(Map.of(
+                    "FLASHSALE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19094",
+                    "FLASHSALE_KAFKA_USERNAME", "shop", "FLASHSALE_KAFKA_PASSWORD", "shop-secret"))
+                    .kafkaClientProperties());
+            // an operator would put the broker's CA into the JVM's trust store; here the trust store is named
+            client.put("ssl.truststore.type", "PKCS12");
+            client.put("ssl.truststore.location", truststore.toString());
+            client.put("ssl.truststore.password", STORE_PASSWORD);
+            client.put("ssl.endpoint.identification.algorithm", "");
+            client.put("request.timeout.ms", 10_000);
+            client.put("default.api.timeout.ms", 60_000);
+            try (Admin admin = Admin.create(client)) {
+                assertTrue(admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS) != null);
+            }
+            client.put("security.protocol", "SASL_PLAINTEXT");
+            client.put("default.api.timeout.ms", 10_000);
+            try (Admin plain = Admin.create(client)) {
+                assertThrows(Exception.class, () -> plain.describeCluster().clusterId().get(15, TimeUnit.SECONDS),
+                        "no plaintext on the TLS listener");
+            }
+        } finally {
+            broker.destroy();
+            if (!broker.waitFor(30, TimeUnit.SECONDS)) {
+                broker.destroyForcibly();
+            }
+        }
+    }
+
+    /** A Kafka tool or broker in its own JVM, from the same jars as the embedded broker. */
+    private static Process run(Path dir, String mainClass, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-cp", settings().kafkaLibs().resolve("*").toString(), mainClass));
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(mainClass + ".log").toFile()).start();
     }
 
     /** A key pair and a self-signed certificate for 127.0.0.1, made by the JDK's keytool, as an operator would. */
