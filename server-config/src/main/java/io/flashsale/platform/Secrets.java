@@ -162,7 +162,8 @@ public final class Secrets {
         }
     }
 
-    private static String pem(String type, byte[] der) {
+    /** DER bytes as PEM text of the given type ("PUBLIC KEY", "CERTIFICATE"...). */
+    public static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
@@ -172,7 +173,8 @@ public final class Secrets {
         return randomSecret(18);
     }
 
-    private static String randomSecret(int bytes) {
+    /** {@code bytes} random bytes, URL-safe base64: a generated password or key. */
+    public static String randomSecret(int bytes) {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -4,6 +4,7 @@ import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+import io.flashsale.platform.Secrets;
 import org.apache.kafka.clients.admin.Admin;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +30,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,8 +82,8 @@ class TlsToExternalServicesIT {
         Path dir = Files.createTempDirectory("redis-tls");
         KeyStore store = selfSigned(dir);
         Certificate certificate = store.getCertificate("redis");
-        Files.writeString(dir.resolve("cert.pem"), pem("CERTIFICATE", certificate.getEncoded()));
-        Files.writeString(dir.resolve("key.pem"), pem("PRIVATE KEY",
+        Files.writeString(dir.resolve("cert.pem"), Secrets.pem("CERTIFICATE", certificate.getEncoded()));
+        Files.writeString(dir.resolve("key.pem"), Secrets.pem("PRIVATE KEY",
                 store.getKey("redis", STORE_PASSWORD.toCharArray()).getEncoded()));
         int port = 16399;
         RedisServer tlsRedis = RedisServer.newRedisServer()
@@ -210,11 +210,5 @@ class TlsToExternalServicesIT {
             store.load(in, STORE_PASSWORD.toCharArray());
         }
         return store;
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }

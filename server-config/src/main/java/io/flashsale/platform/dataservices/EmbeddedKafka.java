@@ -1,6 +1,7 @@
 package io.flashsale.platform.dataservices;
 
 import io.flashsale.platform.PlatformSettings.KafkaEndpoint;
+import io.flashsale.platform.Secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class EmbeddedKafka implements DataService {
 
     private Path writeServerProperties() throws IOException {
         String host = "127.0.0.1";
-        String brokerPassword = randomPassword();
+        String brokerPassword = Secrets.randomSecret(24);
         String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" password=\""
                 + brokerPassword + "\" user_broker=\"" + brokerPassword + "\" user_" + endpoint.username() + "=\""
                 + password.get() + "\";";
@@ -163,12 +164,6 @@ public final class EmbeddedKafka implements DataService {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Kafka's own format: 16 random bytes, URL-safe base64, not starting with '-' (argparse would take a flag). */
