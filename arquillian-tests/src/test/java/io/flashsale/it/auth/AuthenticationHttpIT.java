@@ -9,16 +9,13 @@ import com.nimbusds.jwt.SignedJWT;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Sales;
 import io.flashsale.platform.Secrets;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign-up, tokens and who may do what, over HTTP against the deployed EAR. */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class AuthenticationHttpIT {
 
@@ -52,13 +50,8 @@ class AuthenticationHttpIT {
 
     private static final List<String> PASSWORDS_USED = new ArrayList<>();
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private Http http() {
         return new Http(base.toString());

@@ -1,15 +1,12 @@
 package io.flashsale.it.foundation;
 
 import io.flashsale.it.support.Await;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.platform.dataservices.DataService;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,16 +19,12 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Readiness names the dependency that is gone, liveness does not care, and both recover when it is back. */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class DependencyOutageIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     @ParameterizedTest
     @ValueSource(strings = {"redis", "kafka", "database"})

@@ -1,7 +1,6 @@
 package io.flashsale.it.foundation;
 
 import io.flashsale.it.support.Await;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.product.application.ProductCatalogService;
 import io.flashsale.product.application.ProductView;
 import io.flashsale.product.domain.model.ProductId;
@@ -23,9 +22,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -55,10 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class FoundationInContainerIT {
 
-    @Deployment
-    static EnterpriseArchive deployment() {
-        return Deployments.applicationWith("foundation-it", FoundationInContainerIT.class);
-    }
 
     @EJB
     ProductCatalogService catalog;

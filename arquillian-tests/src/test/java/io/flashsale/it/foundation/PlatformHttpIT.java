@@ -1,13 +1,11 @@
 package io.flashsale.it.foundation;
 
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Database;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,16 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The deployed EAR seen from outside, over HTTP, as operators and API clients see it. */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class PlatformHttpIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     @Test
     void readinessIsUpWithTheThreeNamedChecksAndLivenessIsUp() {

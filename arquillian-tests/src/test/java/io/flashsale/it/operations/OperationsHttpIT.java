@@ -4,17 +4,14 @@ import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.AdminApi;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Sales;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,16 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the people running a sale watch: health, metrics, the API description, the logs. */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class OperationsHttpIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     @Test
     void startupLivenessAndReadinessAreReported() {

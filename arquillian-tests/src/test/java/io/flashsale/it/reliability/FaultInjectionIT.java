@@ -5,7 +5,6 @@ import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Database;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.Metrics;
@@ -17,10 +16,8 @@ import io.flashsale.platform.Directories;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.dataservices.DataService;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
@@ -52,16 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Real processes really killed, by PID, while buyers purchase; each scenario ends with {@link SaleInvariants}. The
  * results are what the README's reliability section reports.
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class FaultInjectionIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private record Sale(long product, int productUnits, long activity) {
     }

@@ -1,10 +1,10 @@
 package io.flashsale.it.seckill;
 
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.PaymentProvider;
@@ -12,10 +12,8 @@ import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.Redis;
 import io.flashsale.it.support.Sales;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
@@ -37,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The flash sale over HTTP against the deployed EAR, with real Redis, Kafka and MySQL, buyers logged in. */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class FlashSaleHttpIT {
 
@@ -44,13 +43,8 @@ class FlashSaleHttpIT {
     private static final String SOLD_OUT = "/problems/sold-out";
     private static final String ALREADY_PURCHASED = "/problems/already-purchased";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private static Http admin;
     private static List<Account> buyers;

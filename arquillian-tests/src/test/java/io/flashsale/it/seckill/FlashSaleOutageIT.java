@@ -4,16 +4,13 @@ import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Sales;
 import io.flashsale.platform.dataservices.DataService;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,18 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A sale that goes on while Kafka, then Redis, is stopped: whatever was answered 202 ends CONFIRMED, whatever was
  * answered 503 left no trace (the buyer may buy again), and the units add up.
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class FlashSaleOutageIT {
 
     private static final int UNITS = 60;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private final Set<Long> acceptedBuyers = new HashSet<>();
     private final Set<Long> failedBuyers = new HashSet<>();

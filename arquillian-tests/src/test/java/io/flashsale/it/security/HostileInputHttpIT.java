@@ -1,13 +1,11 @@
 package io.flashsale.it.security;
 
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.Sales;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What an attacker's garbage gets (issue 14, hostile input): a clear 4xx problem+json answer and no change, never a
  * 5xx, a silently wrapped number or a version banner. Each case failed before the fix.
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class HostileInputHttpIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private Http admin() {
         return new Accounts(new Http(base.toString())).admin();

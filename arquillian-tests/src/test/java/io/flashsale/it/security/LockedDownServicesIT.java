@@ -1,15 +1,13 @@
 package io.flashsale.it.security;
 
 import io.flashsale.it.support.Database;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Processes;
 import io.flashsale.platform.PlatformSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -49,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * service (MariaDB, Redis, Kafka, Payara's admin API) asking for the credentials the run command generated
  * (work/secrets), which only their owner can read.
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class LockedDownServicesIT {
 
@@ -56,10 +55,6 @@ class LockedDownServicesIT {
     private static final Set<String> LOOPBACK = Set.of("0100007F", "00000000000000000000000001000000",
             "0000000000000000FFFF00000100007F");
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
     private static PlatformSettings settings() {
         return PlatformSession.platform().settings();

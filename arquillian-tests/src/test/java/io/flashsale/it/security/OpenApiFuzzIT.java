@@ -1,18 +1,16 @@
 package io.flashsale.it.security;
 
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Database;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.Sales;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Content-Types, forged Authorization headers. Must hold: no answer is a 5xx, every error is problem+json naming its
  * status, and nothing changed (the fixtures the valid ids point at, and the number of rows of every table).
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class OpenApiFuzzIT {
 
@@ -59,13 +58,8 @@ class OpenApiFuzzIT {
     private static final List<String> TABLES = List.of("app_user", "product", "stock_reservation",
             "customer_holding", "seckill_activity", "seckill_order", "payment_callback");
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private Http http() {
         return new Http(base.toString());

@@ -1,17 +1,15 @@
 package io.flashsale.it.security;
 
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.PaymentProvider;
 import io.flashsale.it.support.Sales;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * An order is paid on the payment provider's signed word or an administrator's, never on the buyer's: the attacks
  * of the security review (forged, unsigned, stale, replayed and mismatched callbacks; a buyer paying by saying so).
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class PaymentConfirmationHttpIT {
 
@@ -35,13 +34,8 @@ class PaymentConfirmationHttpIT {
     private static final String MISMATCH = "/problems/payment-mismatch";
     private static final BigDecimal PRICE = new BigDecimal("1.99"); // Sales' sale price
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private Http http() {
         return new Http(base.toString());

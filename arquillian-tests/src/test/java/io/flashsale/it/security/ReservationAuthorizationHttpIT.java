@@ -1,17 +1,15 @@
 package io.flashsale.it.security;
 
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.Sales;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,19 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * another customer's reservation, releasing through another product, replaying someone else's order id, releasing a
  * flash sale's own reservation (oversell), and one customer holding a product's whole stock for ever.
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class ReservationAuthorizationHttpIT {
 
     /** {@code flashsale.stock.reservation.max-held-units-per-customer}'s default. */
     private static final int HELD_UNITS_LIMIT = 50;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private Http http() {
         return new Http(base.toString());

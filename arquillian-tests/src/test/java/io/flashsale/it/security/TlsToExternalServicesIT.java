@@ -1,14 +1,12 @@
 package io.flashsale.it.security;
 
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
 import io.flashsale.platform.Secrets;
 import org.apache.kafka.clients.admin.Admin;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -45,15 +43,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * made here with keytool, and the Kafka client properties of an external broker ({@code SASL_SSL}, SCRAM-SHA-512)
  * against a second broker with a TLS listener and SCRAM users.
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class TlsToExternalServicesIT {
 
     private static final String STORE_PASSWORD = "changeit";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
     private static PlatformSettings settings() {
         return PlatformSession.platform().settings();

@@ -1,12 +1,10 @@
 package io.flashsale.it.security;
 
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.it.support.Http;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,18 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A token stops working the moment it should, not when it expires: a logout, a demotion, a promotion and a removed
  * account, each checked on the next request (tokens here live 15 minutes).
  */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class TokenRevocationHttpIT {
 
     private static final String PRODUCT = "{\"name\":\"Revoked\",\"price\":1,\"stock\":1}";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private Http http() {
         return new Http(base.toString());

@@ -1,7 +1,6 @@
 package io.flashsale.it.stock;
 
 import io.flashsale.it.support.Await;
-import io.flashsale.it.support.Deployments;
 import io.flashsale.product.application.ProductCatalogService;
 import io.flashsale.product.application.reservation.ReservationStrategy;
 import io.flashsale.product.application.reservation.Requester;
@@ -15,9 +14,7 @@ import io.flashsale.shared.domain.ContentionException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,11 +56,6 @@ class StockReservationConcurrencyIT {
     record Attempt(Outcome outcome, String orderId, int quantity, ReservationView view) {
     }
 
-    @Deployment
-    static EnterpriseArchive deployment() {
-        return Deployments.applicationWith("stock-it", StockReservationConcurrencyIT.class,
-                StockReservationConcurrencyIT.Outcome.class, StockReservationConcurrencyIT.Attempt.class);
-    }
 
     @EJB
     ProductCatalogService catalog;

@@ -1,15 +1,13 @@
 package io.flashsale.it.stock;
 
-import io.flashsale.it.support.Deployments;
+import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.Sales;
 import io.flashsale.it.support.KafkaTopics;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,16 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stock reservation over HTTP against the deployed EAR, like a real client: contract, errors, events. */
+@RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class StockReservationHttpIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
+    final URL base = PlatformSession.serverUrl();
 
     private static Http admin;
     private static Http customer;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The EAR the build produced, deployed as it is, optionally with one extra WAR that carries in-container tests. */
 public final class Deployments {
@@ -26,10 +27,12 @@ public final class Deployments {
     }
 
     /** The real application plus a test WAR, so tests run inside Payara next to the EJB modules. */
-    public static EnterpriseArchive applicationWith(String testWarName, Class<?>... testClasses) {
+    public static EnterpriseArchive applicationWith(String testWarName, List<String> testClassNames,
+                                                    Class<?>... supportClasses) {
         EnterpriseArchive ear = application();
-        WebArchive war = ShrinkWrap.create(WebArchive.class, testWarName + ".war")
-                .addClasses(testClasses)
+        WebArchive war = ShrinkWrap.create(WebArchive.class, testWarName + ".war");
+        testClassNames.forEach(war::addClass);
+        war.addClasses(supportClasses)
                 .addClass(Await.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         ear.addAsModule(Testable.archiveToTest(war));

@@ -4,11 +4,15 @@ import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
 import org.junit.platform.launcher.LauncherSession;
 
+import java.net.MalformedURLException;
+import java.net.URL;
+
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts the real platform once per test JVM, before any test class: MariaDB, Redis, Kafka and a freshly
- * provisioned Payara domain (the same code as the run command). Arquillian then deploys into that domain.
+ * provisioned Payara domain (the same code as the run command). Arquillian then deploys into that domain, once
+ * ({@link SuiteDeployment}).
  */
 public class PlatformSession implements LauncherSessionListener {
 
@@ -32,6 +36,15 @@ public class PlatformSession implements LauncherSessionListener {
         if (platform != null) {
             platform.close();
             platform = null;
+        }
+    }
+
+    /** Where the HTTP test classes reach the application (the one deployment the suite shares). */
+    public static URL serverUrl() {
+        try {
+            return new URL(platform().settings().httpBaseUrl() + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
