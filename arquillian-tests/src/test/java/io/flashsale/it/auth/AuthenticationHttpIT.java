@@ -75,7 +75,7 @@ class AuthenticationHttpIT {
         Http.Reply token = http().post("/api/v1/auth/token", Accounts.json(username, password));
         assertEquals(200, token.status(), token.body());
         assertEquals("Bearer", token.json().getString("token_type"));
-        assertTrue(token.json().getInt("expires_in") > 0);
+        assertEquals(900, token.json().getInt("expires_in"), "flashsale.auth.token-lifetime-seconds");
         assertTrue(token.header("Cache-Control").orElse("").contains("no-store"), "tokens are not cached");
 
         Http.Reply me = http().as(token.json().getString("access_token")).get("/api/v1/users/me");

@@ -1,8 +1,11 @@
 package io.flashsale.it.foundation;
 
+import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
+import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
+import io.flashsale.it.support.Sales;
 import io.flashsale.platform.dataservices.DataService;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -13,7 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +37,7 @@ class DependencyOutageIT {
     void readinessGoesDownNamingTheStoppedServiceAndComesBack(String name) throws Exception {
         DataService service = PlatformSession.platform().embedded(name).orElseThrow();
         Http http = new Http(base.toString());
+        long sale = new Sales(new Accounts(http).admin()).activity(10, 1);
         Await.until("ready before the outage", Duration.ofSeconds(60), () -> http.get("/health/ready").status(),
                 status -> status == 200);
 
@@ -51,6 +58,20 @@ class DependencyOutageIT {
         }
         Await.until(name + " back UP", Duration.ofSeconds(90), () -> http.get("/health/ready").status(),
                 status -> status == 200);
+        // not only the probe: requests on many pooled connections at once (MySQL and Redis) are served again
+        Await.until("16 concurrent sale reads all served after " + name + " came back", Duration.ofSeconds(30),
+                () -> concurrentReads(http, sale),
+                statuses -> statuses.stream().allMatch(status -> status == 200));
+    }
+
+    private static List<Integer> concurrentReads(Http http, long sale) {
+        List<Callable<Integer>> reads = Collections.nCopies(16,
+                () -> http.get("/api/v1/seckill/activities/" + sale).status());
+        try {
+            return Concurrently.run(reads, 16);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Map<String, String> statuses(JsonObject health) {

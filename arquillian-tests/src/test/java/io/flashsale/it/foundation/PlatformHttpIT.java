@@ -3,6 +3,7 @@ package io.flashsale.it.foundation;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
+import io.flashsale.it.support.Metrics;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -58,6 +59,7 @@ class PlatformHttpIT {
             }
         }
 
+        double readsBefore = Metrics.value(new Http(base.toString()), "product_reads_total");
         Http.Reply reply = new Http(base.toString()).get("/api/v1/products/" + id);
 
         assertEquals(200, reply.status(), reply.body());
@@ -67,9 +69,13 @@ class PlatformHttpIT {
         assertEquals("Kettle", product.getString("name"));
         assertEquals(new BigDecimal("19.95"), product.getJsonNumber("price").bigDecimalValue());
         assertEquals(12, product.getInt("stock"));
+        assertEquals(Set.of("id", "name", "description", "price", "stock"), product.keySet());
+        assertEquals(readsBefore + 1, Metrics.value(new Http(base.toString()), "product_reads_total"),
+                "the read was counted once");
 
-        String metrics = new Http(base.toString()).get("/metrics?scope=application").body();
-        assertTrue(metrics.contains("product_reads_total"), metrics);
+        JsonObject stock = new Http(base.toString()).get("/api/v1/products/" + id + "/stock").json();
+        assertEquals(Set.of("product_id", "stock"), stock.keySet(), "multi-word names in snake case");
+        assertEquals(id, stock.getJsonNumber("product_id").longValue());
     }
 
     @Test

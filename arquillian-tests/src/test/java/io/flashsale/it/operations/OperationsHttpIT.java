@@ -94,14 +94,18 @@ class OperationsHttpIT {
         assertTrue(Metrics.present(http(), "seckill_order_writer_lag_seconds"));
 
         long product = new Sales(admin).product(10);
+        double leasesTaken = Metrics.value(http(), "stock_lock_wait_seconds_count", "acquired=\"true\"");
         for (String strategy : List.of("pessimistic", "optimistic", "redis-lock")) {
-            admin.post("/api/v1/products/" + product + "/stock/reserve?strategy=" + strategy,
+            String timed = "strategy=\"" + strategy + "\"";
+            double before = Metrics.value(http(), "stock_reservation_seconds_count", timed);
+            Http.Reply reserved = admin.post("/api/v1/products/" + product + "/stock/reserve?strategy=" + strategy,
                     "{\"quantity\":1,\"order_id\":\"ops-" + UUID.randomUUID() + "\"}");
-            assertTrue(Metrics.value(http(), "stock_reservation_seconds_count", "strategy=\"" + strategy + "\"") >= 1,
-                    strategy);
+            assertEquals(200, reserved.status(), reserved.body());
+            assertEquals(before + 1, Metrics.value(http(), "stock_reservation_seconds_count", timed), strategy);
         }
         assertTrue(Metrics.present(http(), "stock_optimistic_retries_total"));
-        assertTrue(Metrics.value(http(), "stock_lock_wait_seconds_count", "acquired=\"true\"") >= 1);
+        assertEquals(leasesTaken + 1, Metrics.value(http(), "stock_lock_wait_seconds_count", "acquired=\"true\""),
+                "the redis-lock reservation waited for its lease once");
     }
 
     /**

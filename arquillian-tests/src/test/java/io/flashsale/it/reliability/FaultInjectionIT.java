@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.flashsale.it.support.Problems.assertProblem;
 import static io.flashsale.it.support.Sales.purchasePath;
@@ -247,7 +248,7 @@ class FaultInjectionIT {
 
     private static Http.Reply answer(Future<Http.Reply> future) {
         try {
-            return future.get();
+            return future.get(5, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -32,6 +32,7 @@ import static io.flashsale.it.support.Problems.assertProblem;
 import static io.flashsale.it.support.Sales.purchasePath;
 import static io.flashsale.it.support.Sales.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The flash sale over HTTP against the deployed EAR, with real Redis, Kafka and MySQL, buyers logged in. */
@@ -147,7 +148,12 @@ class FlashSaleHttpIT {
         assertProblem(409, "/problems/order-not-payable",
                 http().as(buyer.token()).post("/api/v1/seckill/orders/" + firstOrder + "/pay", "{}"));
         assertProblem(404, http().as(rival.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay", "{}"));
-        Thread.sleep(5000);
+        // a witness instead of a pause: an unpaid order placed after the paid one, with the same window, is cancelled
+        // by a sweep whose cut-off lies past the paid order; that sweep left the paid order alone
+        long witnessSale = sales().activity(sales().product(1), 1, 1, 3);
+        String witness = orderIdOf(assertAccepted(rival, witnessSale, 1));
+        Await.until("the later unpaid witness order cancelled", Duration.ofSeconds(60), () -> order(rival, witness),
+                order -> order.getString("status").equals("CANCELLED"));
         assertEquals("PAID", order(buyer, secondOrder).getString("status"), "a paid order is never cancelled");
 
         List<String> firstEvents = KafkaTopics.read("seckill.orders", firstOrder, 2, Duration.ofSeconds(30))
@@ -201,11 +207,18 @@ class FlashSaleHttpIT {
                 .json();
         assertEquals(0, rebuilt.getInt("drift_units"), rebuilt.toString());
         assertEquals(3, rebuilt.getInt("redis_remaining"), rebuilt.toString());
+        List<Integer> lastFive = new ArrayList<>();
         for (int i = 52; i < 57; i++) {
-            send(buyers().get(i), activity, 1);
+            Http.Reply reply = send(buyers().get(i), activity, 1);
+            lastFive.add(reply.status());
+            if (reply.status() == 409) {
+                assertProblem(409, SOLD_OUT, reply);
+            }
         }
+        assertEquals(List.of(202, 202, 202, 409, 409), lastFive, "the 3 units left, then sold out");
         Await.until("the sale sold out exactly", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 5);
+        assertEquals(5, Sales.unitsSold(activity), "no sixth order");
         assertEquals(0, Sales.durableRemaining(activity));
         assertEquals(0, activity(activity).getInt("remaining"));
     }
@@ -282,6 +295,7 @@ class FlashSaleHttpIT {
             Http.Reply reply = send(bot, activity, 1);
             limited = reply.status() == 429 ? reply : null;
         }
+        assertNotNull(limited, "one more request within the same second is refused too");
         assertProblem(429, "/problems/rate-limited", limited);
         assertTrue(Long.parseLong(limited.header("Retry-After").orElseThrow()) >= 1);
     }

@@ -2,6 +2,7 @@ package io.flashsale.it.stock;
 
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
+import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.Sales;
 import io.flashsale.it.support.KafkaTopics;
@@ -14,6 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.flashsale.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,7 +77,7 @@ class StockReservationHttpIT {
         int reserved = 0;
         int insufficient = 0;
         for (Future<Integer> answer : answers) {
-            int status = answer.get();
+            int status = answer.get(5, TimeUnit.MINUTES);
             if (status == 200) {
                 reserved++;
             } else if (status == 409) {
@@ -101,7 +107,7 @@ class StockReservationHttpIT {
 
         // listed by id: the newest product is on the last page, however many other tests created before
         long total = http().get("/api/v1/products?page=0&size=1").json().getJsonNumber("total").longValue();
-        assertTrue(total >= 1);
+        assertEquals(productsInDatabase(), total, "every product counted");
         JsonObject page = http().get("/api/v1/products?page=" + (total - 1) / 100 + "&size=100").json();
         assertTrue(page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .anyMatch(p -> p.getJsonNumber("id").longValue() == id));
@@ -184,8 +190,9 @@ class StockReservationHttpIT {
     }
 
 
+    /** Retries a {@code 409 contention} (as a client would), at most 100 times. */
     private int reserveRetryingContention(long product, String orderId, int quantity, String strategy) {
-        while (true) {
+        for (int attempt = 1; attempt <= 100; attempt++) {
             Http.Reply reply = customer().post(reservePath(product, strategy),
                     "{\"quantity\":" + quantity + ",\"order_id\":\"" + orderId + "\"}");
             if (reply.status() == 409 && reply.json().getString("type").equals("/problems/contention")) {
@@ -195,6 +202,17 @@ class StockReservationHttpIT {
                 assertEquals("/problems/insufficient-stock", reply.json().getString("type"));
             }
             return reply.status();
+        }
+        throw new AssertionError("still contention after 100 attempts: " + strategy + " product " + product);
+    }
+
+    private static long productsInDatabase() {
+        try (Connection db = Database.connect(); Statement statement = db.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM product")) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

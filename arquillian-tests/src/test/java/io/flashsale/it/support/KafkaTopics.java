@@ -3,6 +3,7 @@ package io.flashsale.it.support;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -57,7 +59,8 @@ public final class KafkaTopics {
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
-            while (events.size() < expected && Instant.now().isBefore(deadline)) {
+            // at least the expected events, and then on to the end of the topic: a later duplicate is returned too
+            while ((events.size() < expected || !atEnd(consumer)) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (key.equals(record.key())) {
                         events.add(new Event(record.key(), header(record, "event_type"), header(record, "event_id"),
@@ -67,6 +70,15 @@ public final class KafkaTopics {
             }
         }
         return events;
+    }
+
+    private static boolean atEnd(KafkaConsumer<String, String> consumer) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        return assigned.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

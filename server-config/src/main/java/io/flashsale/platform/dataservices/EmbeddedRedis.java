@@ -6,6 +6,7 @@ import redis.embedded.RedisServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -90,6 +91,9 @@ public final class EmbeddedRedis implements DataService {
                 System.err.println("[flashsale] stopping Redis: " + e.getMessage());
             }
             server = null;
+            // stopped means gone: a start right after must find the port free
+            Ports.await("Redis's port closed", Duration.ofSeconds(30),
+                    () -> !Ports.accepting(endpoint.host(), endpoint.port()));
         }
     }
 

@@ -33,7 +33,7 @@ public final class Ports {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(what + " did not become ready within " + timeout.toSeconds() + " s");
+                throw new IllegalStateException(what + ": not within " + timeout.toSeconds() + " s");
             }
             try {
                 Thread.sleep(100);
