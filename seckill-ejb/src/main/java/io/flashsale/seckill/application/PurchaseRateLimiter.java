@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 
 /**
  * A token bucket per buyer and instance, in memory: it must cost nothing on the hot path, and its job is to stop
@@ -27,6 +28,17 @@ public class PurchaseRateLimiter {
     double burst;
 
     private final ConcurrentMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
+
+    private final LongSupplier nanoTime;
+
+    public PurchaseRateLimiter() {
+        this(System::nanoTime);
+    }
+
+    /** With another time source, read like {@link System#nanoTime()} (the unit tests' refill rule). */
+    PurchaseRateLimiter(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     private static final class Bucket {
         double tokens;
@@ -49,7 +61,7 @@ public class PurchaseRateLimiter {
         if (buckets.size() > MAX_TRACKED_BUYERS) {
             buckets.clear(); // a flood of distinct ids: start over rather than grow without bound
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Bucket bucket = buckets.computeIfAbsent(userId, id -> new Bucket(burst, now));
         synchronized (bucket) {
             bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAt) * perSecond / 1e9);

@@ -83,17 +83,21 @@ public class RedisLoginThrottle implements LoginThrottle {
     }
 
     private void take(String key, int free, long baseLock) {
-        Object lockedForMillis;
-        try {
-            lockedForMillis = ATTEMPT.run(redis.client(), List.of(key + ":attempts", key + ":lock"), List.of(
-                    Long.toString(windowMillis), Integer.toString(free), Long.toString(baseLock),
-                    Long.toString(maxLockMillis)));
-        } catch (JedisException e) {
-            throw new ServiceUnavailableException("redis", e);
-        }
+        Object lockedForMillis = attempt(List.of(key + ":attempts", key + ":lock"), List.of(
+                Long.toString(windowMillis), Integer.toString(free), Long.toString(baseLock),
+                Long.toString(maxLockMillis)));
         long millis = ((Number) lockedForMillis).longValue();
         if (millis > 0) {
             throw new LoginThrottledException(Math.max(1, (millis + 999) / 1000));
+        }
+    }
+
+    /** One run of login-attempt.lua; package-private so the unit tests can answer for Redis. */
+    Object attempt(List<String> keys, List<String> args) {
+        try {
+            return ATTEMPT.run(redis.client(), keys, args);
+        } catch (JedisException e) {
+            throw new ServiceUnavailableException("redis", e);
         }
     }
 
