@@ -9,6 +9,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
+import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Sales;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -52,6 +56,40 @@ class AuthenticationHttpIT {
 
 
     final URL base = PlatformSession.serverUrl();
+
+    /**
+     * A stored hash carries its own algorithm, iterations and salt: after the cost is changed, old hashes are still
+     * verified with the cost they were made with, and are not rewritten by a login.
+     */
+    @Test
+    void aHashMadeWithAnotherCostStillVerifiesAndKeepsItsCost() throws Exception {
+        Accounts.Account account = accounts().newCustomer();
+        byte[] salt = new byte[32];
+        new java.security.SecureRandom().nextBytes(salt);
+        String password = "an older password " + UUID.randomUUID();
+        byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(
+                new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 1_000, 64 * 8)).getEncoded();
+        String stored = "PBKDF2WithHmacSHA512:1000:" + Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(hash);
+        try (Connection db = Database.connect(); PreparedStatement update = db.prepareStatement(
+                "UPDATE app_user SET password_hash = ? WHERE id = ?")) {
+            update.setString(1, stored);
+            update.setLong(2, account.id());
+            assertEquals(1, update.executeUpdate());
+        }
+
+        assertEquals(200, http().post(TOKEN, Accounts.json(account.username(), password)).status(),
+                "verified with its own 1,000 iterations, not the configured 10,000");
+        assertEquals(401, http().post(TOKEN, Accounts.json(account.username(), account.password())).status());
+        try (Connection db = Database.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT password_hash FROM app_user WHERE id = ?")) {
+            query.setLong(1, account.id());
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(stored, row.getString(1), "the old hash is kept as it was");
+            }
+        }
+    }
 
     private Http http() {
         return new Http(base.toString());

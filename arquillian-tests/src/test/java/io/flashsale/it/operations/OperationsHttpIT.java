@@ -27,6 +27,7 @@ import java.util.UUID;
 import static io.flashsale.it.support.Sales.purchasePath;
 import static io.flashsale.it.support.Sales.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -259,10 +260,19 @@ class OperationsHttpIT {
         String answerId = "it-" + UUID.randomUUID();
         assertEquals(404, http().get("/api/v1/products/999999999", "X-Request-Id", answerId).status());
         assertTrue(http().get("/health/live").header("X-Request-Id").isPresent());
+        String forged = "forged id <script>";
+        String replaced = http().get("/api/v1/users/me", "X-Request-Id", forged).header("X-Request-Id").orElseThrow();
+        assertNotEquals(forged, replaced, "an id that is not [A-Za-z0-9._-]{1,64} is replaced");
+        assertTrue(replaced.matches("[A-Za-z0-9._-]{1,64}"), replaced);
+        String secret = "s3cret-" + UUID.randomUUID();
+        String withQuery = "it-" + UUID.randomUUID();
+        assertEquals(401, http().get("/api/v1/users/me?password=" + secret, "X-Request-Id", withQuery).status());
 
-        Await.until("both refusals logged", Duration.ofSeconds(30), () -> log(), log -> log.contains("id=" + refusedId)
-                && log.contains("id=" + generated));
+        Await.until("the refusals logged", Duration.ofSeconds(30), () -> log(), log -> log.contains("id=" + refusedId)
+                && log.contains("id=" + generated) && log.contains("id=" + withQuery));
         String log = log();
+        assertFalse(log.contains(secret), "query strings are never logged");
+        assertFalse(log.contains(forged), "a forged id is not logged either");
         assertEquals(1, log.lines().filter(l -> l.contains("id=" + refusedId)).count(), "one line per failure");
         assertTrue(log.lines().anyMatch(l -> l.contains("id=" + refusedId) && l.contains("status=401")
                 && l.contains("/api/v1/users/me")), "method, path and status are logged");

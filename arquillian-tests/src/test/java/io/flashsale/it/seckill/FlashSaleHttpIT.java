@@ -180,6 +180,7 @@ class FlashSaleHttpIT {
 
         Await.until("the redeliveries recognised", Duration.ofSeconds(60),
                 () -> Metrics.value(http(), "seckill_order_duplicates_total"), n -> n >= duplicatesBefore + 3);
+        assertEquals(duplicatesBefore + 3, Metrics.value(http(), "seckill_order_duplicates_total"));
         assertEquals(1, Sales.orders(activity, "CONFIRMED"));
         assertEquals(4, Sales.durableRemaining(activity), "the unit was taken once");
     }
@@ -273,7 +274,9 @@ class FlashSaleHttpIT {
         assertEquals(5_000, activity(big).getInt("remaining"));
 
         long later = new Sales(admin()).activityLater(product, 60);
+        double notActive = purchaseOutcomes("not_active");
         assertProblem(409, "/problems/activity-not-active", customer.post(purchasePath(later), quantity(1)));
+        assertEquals(notActive + 1, purchaseOutcomes("not_active"));
         assertEquals("SCHEDULED", activity(later).getString("status"));
     }
 
@@ -285,11 +288,13 @@ class FlashSaleHttpIT {
         for (int i = 0; i < 120; i++) {
             requests.add(() -> purchase(bot, activity, 1));
         }
+        double rateLimited = purchaseOutcomes("rate_limited");
         List<Answer> answers = Concurrently.run(requests, 16);
         Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status,
                 Collectors.counting()));
         assertEquals(1, byStatus.getOrDefault(202, 0L), byStatus.toString());
         assertTrue(byStatus.getOrDefault(429, 0L) > 0, "some requests were rate limited: " + byStatus);
+        assertEquals(rateLimited + byStatus.get(429), purchaseOutcomes("rate_limited"), "each 429 counted once");
         Http.Reply limited = null;
         for (int i = 0; i < 100 && limited == null; i++) {
             Http.Reply reply = send(bot, activity, 1);
@@ -361,5 +366,9 @@ class FlashSaleHttpIT {
             }
         }
         return buyers;
+    }
+
+    private double purchaseOutcomes(String outcome) {
+        return Metrics.value(http(), "seckill_purchases_total", "outcome=\"" + outcome + "\"");
     }
 }

@@ -5,6 +5,10 @@ import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Http;
+import java.util.stream.Collectors;
+import java.util.Map;
+import io.flashsale.it.support.Processes;
+import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Sales;
 import io.flashsale.platform.dataservices.DataService;
@@ -57,11 +61,14 @@ class FlashSaleOutageIT {
 
         buy(http, activity, buyers.subList(0, 15));
         DataService kafka = PlatformSession.platform().embedded("kafka").orElseThrow();
+        double unavailable = Metrics.value(http, "seckill_purchases_total", "outcome=\"unavailable\"");
         kafka.stop();
         try {
             List<Http.Reply> duringOutage = buy(http, activity, buyers.subList(15, 35));
             // no purchase is accepted without the broker's ack: every answer while it is down is a 503
             duringOutage.forEach(r -> assertProblem(503, "/problems/service-unavailable", r));
+            assertEquals(unavailable + duringOutage.size(),
+                    Metrics.value(http, "seckill_purchases_total", "outcome=\"unavailable\""), "each 503 counted");
         } finally {
             kafka.start();
         }
@@ -73,6 +80,9 @@ class FlashSaleOutageIT {
         try {
             List<Http.Reply> withoutRedis = buy(http, activity, buyers.subList(36, 40));
             withoutRedis.forEach(r -> assertEquals(503, r.status(), r.body()));
+            // logging in needs Redis too (the login throttle): a clear 503, not a 500 or a login without it
+            assertProblem(503, "/problems/service-unavailable", http.post("/api/v1/auth/token",
+                    Accounts.json(buyers.get(0).username(), buyers.get(0).password())));
         } finally {
             redis.start();
         }
@@ -95,6 +105,52 @@ class FlashSaleOutageIT {
         assertEquals(0, report.getInt("drift_units"), report.toString());
         assertEquals(0, report.getInt("redis_remaining"), report.toString());
         assertEquals(0, report.getInt("pending_orders"), report.toString());
+    }
+
+    /**
+     * A broker that hangs (SIGSTOP) does not refuse: purchases wait for its ack, the HTTP workers are free meanwhile,
+     * and what bounds them is the in-flight limit (100 in this suite, {@code arquillian-tests/pom.xml}). Of 130
+     * buyers at once, 100 wait and get 503 when the send times out (their holds undone), 30 are turned away at once
+     * with 503 overloaded; none is accepted, and the sale's units are all still there.
+     */
+    @Test
+    void purchasesPilingUpBehindAHungBrokerAreBoundedAndTheRestAreShedAtOnce() throws Exception {
+        Http http = new Http(base.toString());
+        Accounts accounts = new Accounts(http);
+        long activity = new Sales(accounts.admin()).activity(500, 1);
+        List<Account> buyers = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            buyers.add(accounts.newCustomer());
+        }
+        List<Callable<Http.Reply>> requests = new ArrayList<>();
+        for (Account buyer : buyers) {
+            requests.add(() -> http.as(buyer.token()).post(purchasePath(activity), quantity(1)));
+        }
+        double unavailable = Metrics.value(http, "seckill_purchases_total", "outcome=\"unavailable\"");
+        long broker = Processes.listeningOn(PlatformSession.platform().settings().kafka().port());
+        List<Http.Reply> answers;
+        Processes.signal(broker, "STOP");
+        try {
+            answers = Concurrently.run(requests, 130);
+        } finally {
+            Processes.signal(broker, "CONT");
+        }
+
+        Map<String, Long> byType = answers.stream().collect(Collectors.groupingBy(
+                reply -> reply.status() + " " + (reply.status() == 202 ? "" : reply.json().getString("type")),
+                Collectors.counting()));
+        assertEquals(Map.of("503 /problems/service-unavailable", 100L, "503 /problems/overloaded", 30L), byType);
+        answers.stream().filter(reply -> reply.json().getString("type").equals("/problems/overloaded"))
+                .forEach(reply -> assertEquals("1", reply.header("Retry-After").orElse(null), reply.body()));
+        assertEquals(unavailable + 130, Metrics.value(http, "seckill_purchases_total", "outcome=\"unavailable\""));
+        // the broker may still deliver the timed-out records after it resumes: the writer must not make orders
+        Await.until("every unit back on sale", Duration.ofSeconds(60), () -> http.get(
+                "/api/v1/seckill/activities/" + activity).json().getInt("remaining"), remaining -> remaining == 500);
+        assertEquals(202, http.as(buyers.get(0).token()).post(purchasePath(activity), quantity(1)).status(),
+                "a buyer turned away buys once the broker answers again");
+        Await.until("that one order confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+                confirmed -> confirmed == 1);
+        assertEquals(1, Sales.unitsSold(activity), "no order from the records of the hung broker");
     }
 
     /** Every buyer presses "buy" once, 8 at a time; records who was accepted and who got 503. */

@@ -7,6 +7,7 @@ import io.flashsale.seckill.domain.model.activity.ActivityStatus;
 import io.flashsale.seckill.domain.model.activity.AlreadyPurchasedException;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt;
 import io.flashsale.seckill.domain.model.activity.PurchaseRateLimitedException;
+import io.flashsale.seckill.domain.model.activity.PurchasesOverloadedException;
 import io.flashsale.seckill.domain.model.activity.SaleNotReadyException;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache.UndoOutcome;
@@ -18,13 +19,15 @@ import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.domain.InvalidInputException;
 import io.flashsale.shared.domain.ServiceUnavailableException;
 import io.flashsale.shared.infrastructure.messaging.OutgoingEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,10 +37,11 @@ import java.util.logging.Logger;
  * Kafka: the HTTP worker is free as soon as the send is handed over, and the answer is written when the broker
  * acknowledged (or the send failed and the Redis step was undone).
  *
- * <p>A saturated instance sheds load instead of queueing until it collapses: the bulkhead (MP Fault Tolerance,
- * {@code io.flashsale.seckill.application.PurchaseService/purchase/Bulkhead/value}) bounds the purchases running
- * their synchronous part (the Redis script) at once, and the emitter's buffer bounds the sends awaiting Kafka; both
- * answer 503 at once when full.
+ * <p>A saturated instance sheds load instead of queueing until it collapses: at most
+ * {@code flashsale.seckill.purchase.max-in-flight} purchases are in flight at once, from the rate limit to Kafka's
+ * answer (a slow broker piles them up: the HTTP workers do not bound them, as they are free during the wait); one
+ * more is turned away at once, 503 {@code overloaded}. A semaphore, not MP Fault Tolerance's {@code @Bulkhead}, which
+ * Payara did not apply to CDI beans of EJB modules (see {@code Pbkdf2PasswordHasher}).
  */
 @ApplicationScoped
 public class PurchaseService {
@@ -63,12 +67,38 @@ public class PurchaseService {
     @Inject
     CallbackExecutor executor;
 
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.purchase.max-in-flight", defaultValue = "2000")
+    int maxInFlight;
+
+    private Semaphore inFlight;
+
+    @PostConstruct
+    void bound() {
+        inFlight = new Semaphore(maxInFlight);
+    }
+
     /**
      * The stage completes with the receipt once Kafka acknowledged the purchase, or exceptionally with the
      * {@link DomainException} that answers it (sold out, already purchased, unavailable...).
      */
-    @Bulkhead(200)
     public CompletionStage<PurchaseReceipt> purchase(ActivityId activity, long userId, int quantity) {
+        if (!inFlight.tryAcquire()) {
+            outcomes.count(Outcome.UNAVAILABLE);
+            return CompletableFuture.failedFuture(new PurchasesOverloadedException());
+        }
+        CompletionStage<PurchaseReceipt> answered;
+        try {
+            answered = admitted(activity, userId, quantity);
+        } catch (RuntimeException unexpected) {
+            inFlight.release();
+            throw unexpected;
+        }
+        answered.whenComplete((receipt, refused) -> inFlight.release());
+        return answered;
+    }
+
+    private CompletionStage<PurchaseReceipt> admitted(ActivityId activity, long userId, int quantity) {
         SeckillPurchase held;
         try {
             held = hold(activity, userId, quantity);

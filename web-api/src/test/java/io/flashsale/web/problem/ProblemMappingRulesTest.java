@@ -2,10 +2,10 @@ package io.flashsale.web.problem;
 
 import io.flashsale.product.domain.model.InsufficientStockException;
 import io.flashsale.product.domain.model.Quantity;
-import io.flashsale.seckill.application.PurchaseOutcomes;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.AlreadyPurchasedException;
 import io.flashsale.seckill.domain.model.activity.PurchaseRateLimitedException;
+import io.flashsale.seckill.domain.model.activity.PurchasesOverloadedException;
 import io.flashsale.seckill.domain.model.activity.SoldOutException;
 import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.domain.InvalidInputException;
@@ -33,7 +33,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -346,20 +345,11 @@ class ProblemMappingRulesTest {
     }
 
     @Test
-    void aFullBulkheadSheds503AndCountsIt() {
-        List<PurchaseOutcomes.Outcome> counted = new ArrayList<>();
-        BulkheadExceptionMapper mapper = new BulkheadExceptionMapper();
-        mapper.outcomes = new PurchaseOutcomes() {
-            @Override
-            public void count(Outcome outcome) {
-                counted.add(outcome);
-            }
-        };
-        Response response = mapper.toResponse(new BulkheadException(SECRET));
+    void tooManyPurchasesInFlightShed503AtOnce() {
+        Response response = new DomainExceptionMapper().toResponse(new PurchasesOverloadedException());
         assertEquals(problem(503, "overloaded", "Service Unavailable", "too many purchases in progress; retry shortly"),
                 body(response));
         assertEquals("1", response.getHeaderString("Retry-After"));
-        assertEquals(List.of(PurchaseOutcomes.Outcome.UNAVAILABLE), counted);
     }
 
     /** A violation whose property path has nodes of these names; only what the mapper reads is answered. */
