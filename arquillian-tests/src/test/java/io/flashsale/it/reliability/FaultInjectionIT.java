@@ -422,12 +422,8 @@ class FaultInjectionIT {
         return new Sale(product, units + 20, sales.activity(product, units, 1, null));
     }
 
-    private static List<Account> customers(Accounts accounts, int count) throws Exception {
-        List<Callable<Account>> signUps = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            signUps.add(accounts::newCustomer);
-        }
-        return Concurrently.run(signUps, 4);
+    private static List<Account> customers(Accounts accounts, int count) {
+        return accounts.crowd(count);
     }
 
     private static int status(Http http, String path) {

@@ -54,10 +54,7 @@ class FlashSaleOutageIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         long activity = new Sales(accounts.admin()).activity(UNITS, 1);
-        List<Account> buyers = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            buyers.add(accounts.newCustomer());
-        }
+        List<Account> buyers = accounts.crowd(100);
 
         buy(http, activity, buyers.subList(0, 15));
         DataService kafka = PlatformSession.platform().embedded("kafka").orElseThrow();
@@ -118,10 +115,7 @@ class FlashSaleOutageIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         long activity = new Sales(accounts.admin()).activity(500, 1);
-        List<Account> buyers = new ArrayList<>();
-        for (int i = 0; i < 130; i++) {
-            buyers.add(accounts.newCustomer());
-        }
+        List<Account> buyers = accounts.crowd(130);
         List<Callable<Http.Reply>> requests = new ArrayList<>();
         for (Account buyer : buyers) {
             requests.add(() -> http.as(buyer.token()).post(purchasePath(activity), quantity(1)));

@@ -2,11 +2,21 @@ package io.flashsale.it.support;
 
 import io.flashsale.platform.Secrets;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** Signs up and logs in like a real client: the first admin from the platform's secrets, new customers at will. */
 public final class Accounts {
+
+    private static final List<Account> CROWD = new ArrayList<>();
+    private static final Map<Long, Instant> LOGGED_IN = new ConcurrentHashMap<>();
 
     private final Http http;
 
@@ -20,12 +30,44 @@ public final class Accounts {
     /** An {@link Http} client acting as the first administrator. */
     public Http admin() {
         Secrets.AdminCredentials admin = PlatformSession.platform().settings().secrets().admin();
-        return http.as(login(admin.username(), admin.password()));
+        return http.as(login(admin.username(), NothingSecretLogged.remember(admin.password())));
+    }
+
+    /**
+     * The first {@code count} of a crowd of customers signed up once per test run and shared by every class that
+     * only buys with them (each test's sale is new, so one buyer may buy in all of them). Tokens older than ten
+     * minutes are renewed, so a slow run never hands out an expiring one.
+     */
+    public List<Account> crowd(int count) {
+        synchronized (CROWD) {
+            List<Callable<Account>> missing = new ArrayList<>();
+            for (int i = CROWD.size(); i < count; i++) {
+                missing.add(this::newCustomer);
+            }
+            Instant stale = Instant.now().minus(Duration.ofMinutes(10));
+            for (int i = 0; i < Math.min(count, CROWD.size()); i++) {
+                Account member = CROWD.get(i);
+                if (LOGGED_IN.get(member.id()).isBefore(stale)) {
+                    CROWD.set(i, new Account(member.id(), member.username(), member.password(),
+                            login(member.username(), member.password())));
+                    LOGGED_IN.put(member.id(), Instant.now());
+                }
+            }
+            try {
+                for (Account joined : Concurrently.run(missing, 8)) {
+                    CROWD.add(joined);
+                    LOGGED_IN.put(joined.id(), Instant.now());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("could not sign up the crowd", e);
+            }
+            return List.copyOf(CROWD.subList(0, count));
+        }
     }
 
     public Account newCustomer() {
         String username = "buyer-" + UUID.randomUUID().toString().substring(0, 13);
-        String password = "pw-" + UUID.randomUUID();
+        String password = NothingSecretLogged.remember("pw-" + UUID.randomUUID());
         Http.Reply registered = politely(() -> http.post("/api/v1/users", json(username, password)));
         if (registered.status() != 201) {
             throw new IllegalStateException("sign-up failed: " + registered.status() + " " + registered.body());
