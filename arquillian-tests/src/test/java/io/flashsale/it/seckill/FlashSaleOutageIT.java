@@ -121,6 +121,7 @@ class FlashSaleOutageIT {
             requests.add(() -> http.as(buyer.token()).post(purchasePath(activity), quantity(1)));
         }
         double unavailable = Metrics.value(http, "seckill_purchases_total", "outcome=\"unavailable\"");
+        double abandoned = Metrics.value(http, "seckill_purchases_abandoned_total");
         long broker = Processes.listeningOn(PlatformSession.platform().settings().kafka().port());
         List<Http.Reply> answers;
         Processes.signal(broker, "STOP");
@@ -137,9 +138,12 @@ class FlashSaleOutageIT {
         answers.stream().filter(reply -> reply.json().getString("type").equals("/problems/overloaded"))
                 .forEach(reply -> assertEquals("1", reply.header("Retry-After").orElse(null), reply.body()));
         assertEquals(unavailable + 130, Metrics.value(http, "seckill_purchases_total", "outcome=\"unavailable\""));
-        // the broker may still deliver the timed-out records after it resumes: the writer must not make orders
+        // the producer still delivers the timed-out records once the broker resumes: the writer abandons them
         Await.until("every unit back on sale", Duration.ofSeconds(60), () -> http.get(
                 "/api/v1/seckill/activities/" + activity).json().getInt("remaining"), remaining -> remaining == 500);
+        Await.until("the 100 late records abandoned, not written", Duration.ofSeconds(60),
+                () -> Metrics.value(http, "seckill_purchases_abandoned_total"), n -> n >= abandoned + 100);
+        assertEquals(abandoned + 100, Metrics.value(http, "seckill_purchases_abandoned_total"));
         assertEquals(202, http.as(buyers.get(0).token()).post(purchasePath(activity), quantity(1)).status(),
                 "a buyer turned away buys once the broker answers again");
         Await.until("that one order confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
