@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.StreamSupport;
 
 /** Bean Validation failures on request bodies and parameters: 400 with one entry per violated constraint. */
@@ -29,6 +30,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     private static String field(ConstraintViolation<?> violation) {
         String last = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
                 .map(Path.Node::getName)
+                .filter(Objects::nonNull) // a class-level constraint's node has no name: the object's own path
                 .reduce((first, second) -> second)
                 .orElse("");
         return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();

@@ -345,6 +345,29 @@ class ProblemMappingRulesTest {
     }
 
     @Test
+    void aServerErrorFromJaxRsDoesNotEchoItsMessage() {
+        Response response = new WebApplicationExceptionMapper().toResponse(
+                new jakarta.ws.rs.InternalServerErrorException(SECRET));
+        assertEquals(problem(500, "internal-server-error", "Internal Server Error", null), body(response));
+    }
+
+    @Test
+    void aStatusWithoutAStandardNameStillHasATypeAndATitle() {
+        Response response = new WebApplicationExceptionMapper().toResponse(
+                new WebApplicationException("not processable", 422));
+        assertEquals(problem(422, "http-422", "HTTP 422", "not processable"), body(response));
+    }
+
+    @Test
+    void aClassLevelViolationIsListedUnderItsObject() {
+        Set<ConstraintViolation<?>> violations = Set.of(violation("the window must end after it starts", "create",
+                "request", null));
+        JsonObject body = body(new ConstraintViolationMapper().toResponse(new ConstraintViolationException(violations)));
+        assertEquals(List.of(violationMember("request", "the window must end after it starts")),
+                body.getJsonArray("violations").getValuesAs(JsonObject.class));
+    }
+
+    @Test
     void tooManyPurchasesInFlightShed503AtOnce() {
         Response response = new DomainExceptionMapper().toResponse(new PurchasesOverloadedException());
         assertEquals(problem(503, "overloaded", "Service Unavailable", "too many purchases in progress; retry shortly"),
