@@ -285,9 +285,9 @@ class FlashSaleHttpIT {
     /** A sale scheduled to start soon is put into Redis ahead of its start, refuses before it and sells from it. */
     @Test
     void aScheduledSaleIsWarmedBeforeItStartsAndSellsOnceItHas() {
+        Account buyer = buyers().get(60); // first: signing up the crowd may take longer than the sale's lead
         long product = sales().product(10);
         long later = sales().activityLater(product, 10);
-        Account buyer = buyers().get(60);
         Await.until("warmed into Redis before its start", Duration.ofSeconds(8),
                 () -> admin().get("/api/v1/seckill/activities/" + later + "/reconciliation").json(),
                 report -> report.getInt("redis_remaining") == 5);

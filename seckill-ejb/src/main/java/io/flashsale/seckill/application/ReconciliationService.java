@@ -128,6 +128,7 @@ public class ReconciliationService {
     }
 
     private void rebuildLocked(Map<ActivityId, String> locked) {
+        boolean rebuilt = false;
         try {
             locked.keySet().forEach(id -> cache.pause(id, pauseMillis()));
             // purchases accepted just before the pause are still waiting for Kafka: let each end in an ack or an undo
@@ -151,8 +152,20 @@ public class ReconciliationService {
                 }
                 cache.warm(id, remaining, activity.perUserLimit(), activity.startsAt(), activity.endsAt()); // metadata
             }
+            rebuilt = true;
         } finally {
+            if (!rebuilt) {
+                resume(locked); // a rebuild that gave up changed nothing: the sale sells on at once
+            }
             locked.forEach(cache::unlockMaintenance);
+        }
+    }
+
+    private void resume(Map<ActivityId, String> locked) {
+        try {
+            locked.forEach(cache::resume);
+        } catch (RuntimeException redisFailedToo) {
+            // the pause then ends when it expires; the failure that stopped the rebuild is the one to answer
         }
     }
 

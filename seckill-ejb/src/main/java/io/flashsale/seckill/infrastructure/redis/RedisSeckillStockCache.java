@@ -37,6 +37,7 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     private static final LuaScript UNDO = LuaScript.fromClasspath(RedisSeckillStockCache.class, "undo-purchase.lua");
     private static final LuaScript CLAIM = LuaScript.fromClasspath(RedisSeckillStockCache.class, "claim-purchases.lua");
     private static final LuaScript REBUILD = LuaScript.fromClasspath(RedisSeckillStockCache.class, "rebuild.lua");
+    private static final LuaScript RESUME = LuaScript.fromClasspath(RedisSeckillStockCache.class, "resume.lua");
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     @Inject
@@ -157,6 +158,12 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     public boolean lockMaintenance(ActivityId activity, String token, long millis) {
         return call(() -> RedisLock.take(redis.client(), SeckillKeys.maintenance(activity), token,
                 Duration.ofMillis(millis)));
+    }
+
+    @Override
+    public void resume(ActivityId activity, String token) {
+        call(() -> RESUME.run(redis.client(), List.of(SeckillKeys.maintenance(activity), SeckillKeys.paused(activity)),
+                List.of(token)));
     }
 
     @Override

@@ -60,6 +60,9 @@ public interface SeckillStockCache {
      */
     boolean lockMaintenance(ActivityId activity, String token, long millis);
 
+    /** Ends the pause without a rebuild, if {@code token} still holds the maintenance lock (a rebuild gave up). */
+    void resume(ActivityId activity, String token);
+
     /** Gives the lock up if {@code token} still holds it. */
     void unlockMaintenance(ActivityId activity, String token);
 
