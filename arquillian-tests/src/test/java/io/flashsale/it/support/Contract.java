@@ -100,7 +100,7 @@ public final class Contract {
     private static String document(String base) {
         try {
             HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + "/openapi")).header("Accept", "application/yaml")
+                    URI.create(base + "/openapi"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (served.statusCode() != 200) {
                 throw new IllegalStateException("/openapi answered " + served.statusCode());

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,6 +53,7 @@ public class ProductResource {
     @APIResponse(responseCode = "201", description = "the new product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductResponse.class)))
+    @Operation(operationId = "createProduct")
     public Response create(@NotNull @Valid CreateProductRequest request, @Context UriInfo uri) {
         ProductView created = catalog.register(request.name(), request.description(), request.price(),
                 request.stock());
@@ -68,6 +70,7 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @Counted(name = "product_reads_total", absolute = true, description = "Product detail reads")
+    @Operation(operationId = "getProduct")
     public ProductResponse get(@PathParam("id") long id) {
         return ProductResponse.of(catalog.find(productId(id)));
     }

@@ -1,4 +1,9 @@
 package io.flashsale.web.product;
 
-public record StockResponse(long productId, int stock) {
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record StockResponse(
+        @Schema(type = SchemaType.INTEGER, format = "int64") long productId,
+        int stock) {
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,6 +60,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", description = "the new sale; its units left the product's stock",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActivityResponse.class)))
+    @Operation(operationId = "createActivity")
     public Response create(@NotNull @Valid CreateActivityRequest request, @Context UriInfo uri) {
         ActivityView created = activities.create(request.productId(), request.price(), request.stock(),
                 request.perUserLimit(), request.startsAt(), request.endsAt(), request.paymentWindowSeconds());
@@ -68,6 +70,7 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getActivity")
     public ActivityResponse get(@PathParam("id") long id) {
         return ActivityResponse.of(activities.find(new ActivityId(id)));
     }

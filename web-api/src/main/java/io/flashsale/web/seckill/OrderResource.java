@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +45,7 @@ public class OrderResource {
     @Path("/{orderId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getOrder")
     public OrderResponse get(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderView order = orders.find(new OrderId(orderId))
                 .orElseThrow(() -> new NotFoundException("order", orderId));

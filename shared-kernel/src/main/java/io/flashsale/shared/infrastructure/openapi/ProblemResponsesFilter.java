@@ -25,6 +25,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
+        dropEndpointList(api);
         if (api.getComponents() == null) {
             api.components(OASFactory.createComponents());
         }
@@ -80,6 +81,59 @@ public class ProblemResponsesFilter implements OASFilter {
         if (schema.getRequired() != null) {
             schema.setRequired(schema.getRequired().stream().map(ProblemResponsesFilter::snakeCase).toList());
         }
+    }
+
+    /**
+     * Payara 6 serializes a list of its endpoints as a top-level {@code endpoints} member, which OpenAPI 3.0 does not
+     * allow (validators refuse the document); newer Payara writes it as the extension {@code x-endpoints}. Its model
+     * class is Payara's own, so it is cleared by name.
+     */
+    private static void dropEndpointList(OpenAPI api) {
+        try {
+            api.getClass().getMethod("setEndpoints", Map.class).invoke(api, (Object) null);
+        } catch (ReflectiveOperationException notThisPayara) {
+            // nothing to drop
+        }
+    }
+
+    /**
+     * Payara's scanner writes every attribute of a {@code @Schema} annotation, defaults included; the harmful one
+     * is {@code maxProperties: 0} (no object may have a property), the others only clutter.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+            schema.setMaxProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMinProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        snakeCaseProperties(schema);
+        return schema;
     }
 
     static String snakeCase(String name) {
