@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Completes the document Payara scans from the JAX-RS resources (registered as {@code mp.openapi.filter}): the
@@ -90,7 +91,8 @@ public class ProblemResponsesFilter implements OASFilter {
      */
     private static void dropEndpointList(OpenAPI api) {
         try {
-            api.getClass().getMethod("setEndpoints", Map.class).invoke(api, (Object) null);
+            // empty, not null: Payara copies it later; an empty member is not written
+            api.getClass().getMethod("setEndpoints", Map.class).invoke(api, new TreeMap<String, Object>());
         } catch (ReflectiveOperationException notThisPayara) {
             // nothing to drop
         }
