@@ -140,7 +140,7 @@ class FlashSaleHttpIT {
         assertProblem(409, SOLD_OUT, send(rival, activity, 1));
         Http.Reply started = Await.until("the second order's payment started once confirmed",
                 Duration.ofSeconds(60),
-                () -> http().as(buyer.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay", "{}"),
+                () -> http().as(buyer.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay"),
                 reply -> reply.status() != 409);
         assertEquals(202, started.status(), started.body());
         Http.Reply paid = PaymentProvider.of(http()).confirm(secondOrder,
@@ -148,8 +148,8 @@ class FlashSaleHttpIT {
         assertEquals(200, paid.status(), paid.body());
         assertEquals("PAID", paid.json().getString("status"));
         assertProblem(409, "/problems/order-not-payable",
-                http().as(buyer.token()).post("/api/v1/seckill/orders/" + firstOrder + "/pay", "{}"));
-        assertProblem(404, http().as(rival.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay", "{}"));
+                http().as(buyer.token()).post("/api/v1/seckill/orders/" + firstOrder + "/pay"));
+        assertProblem(404, http().as(rival.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay"));
         // a witness instead of a pause: an unpaid order placed after the paid one, with the same window, is cancelled
         // by a sweep whose cut-off lies past the paid order; that sweep left the paid order alone
         long witnessSale = sales().activity(sales().product(1), 1, 1, 3);

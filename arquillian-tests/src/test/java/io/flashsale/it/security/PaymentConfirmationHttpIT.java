@@ -46,14 +46,14 @@ class PaymentConfirmationHttpIT {
         Http buyer = http().as(new Accounts(http()).newCustomer().token());
         String order = confirmedOrder(buyer, 2);
 
-        Http.Reply started = buyer.post(pay(order), "{}");
+        Http.Reply started = buyer.post(pay(order));
         assertEquals(202, started.status(), started.body());
         JsonObject payment = started.json();
         assertEquals("CONFIRMED", payment.getString("status"), "starting a payment pays nothing");
         assertEquals(0, PRICE.multiply(BigDecimal.valueOf(2)).compareTo(payment.getJsonNumber("amount")
                 .bigDecimalValue()));
         String reference = payment.getString("payment_reference");
-        assertEquals(reference, buyer.post(pay(order), "{}").json().getString("payment_reference"),
+        assertEquals(reference, buyer.post(pay(order)).json().getString("payment_reference"),
                 "asking again starts nothing new");
         assertEquals("CONFIRMED", status(buyer, order));
 
@@ -97,12 +97,12 @@ class PaymentConfirmationHttpIT {
         Http other = http().as(new Accounts(http()).newCustomer().token());
         String order = confirmedOrder(buyer, 1);
 
-        assertProblem(404, other.post(pay(order), "{}"));
-        Http.Reply confirmed = new Accounts(http()).admin().post(pay(order), "{}");
+        assertProblem(404, other.post(pay(order)));
+        Http.Reply confirmed = new Accounts(http()).admin().post(pay(order));
         assertEquals(200, confirmed.status(), confirmed.body());
         assertEquals("PAID", confirmed.json().getString("status"));
         assertEquals("PAID", status(buyer, order));
-        Http.Reply afterPaid = buyer.post(pay(order), "{}");
+        Http.Reply afterPaid = buyer.post(pay(order));
         assertEquals(202, afterPaid.status());
         assertEquals("PAID", afterPaid.json().getString("status"));
     }

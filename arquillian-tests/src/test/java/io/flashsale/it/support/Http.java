@@ -71,6 +71,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), json);
     }
 
+    /** A POST without a body (an action on the resource, such as paying an order). */
+    public Reply post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()), null);
+    }
+
     public Reply put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

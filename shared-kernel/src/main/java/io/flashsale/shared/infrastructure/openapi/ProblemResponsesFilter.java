@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,12 +54,19 @@ public class ProblemResponsesFilter implements OASFilter {
             errors.put("401", "missing, expired or invalid bearer token");
             errors.put("403", "the token's role may not do this");
         }
+        if (path.endsWith("/auth/token") && method == PathItem.HttpMethod.POST) {
+            errors.put("401", "wrong username or password (the same answer for both)");
+        }
+        if (path.endsWith("/payments/callback")) {
+            errors.put("401", "no, a wrong, a stale or an already used Payment-Signature");
+        }
         if (path.contains("{")) {
             errors.put("404", "no such resource (or not yours)");
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (method == PathItem.HttpMethod.POST || path.startsWith("/api/v1/users/{")) {
             errors.put("409", "a business rule said no: e.g. insufficient-stock, contention, sold-out,"
-                    + " already-purchased (with order_id), activity-not-active, order-pending, username taken");
+                    + " already-purchased (with order_id), activity-not-active, order-pending, username taken,"
+                    + " an administrator changing their own account");
         }
         if (path.endsWith("/purchase") || path.endsWith("/auth/token")) {
             errors.put("429", "too many requests (rate-limited, too-many-login-attempts); see Retry-After");
@@ -135,6 +143,16 @@ public class ProblemResponsesFilter implements OASFilter {
             schema.setDeprecated(null);
         }
         snakeCaseProperties(schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) -> {
+                // the scanner describes java.time.Instant as an empty object; on the wire it is RFC 3339
+                if (name.endsWith("_at") && property.getType() == Schema.SchemaType.OBJECT
+                        && property.getProperties() == null) {
+                    property.setType(Schema.SchemaType.STRING);
+                    property.setFormat("date-time");
+                }
+            });
+        }
         return schema;
     }
 
@@ -161,6 +179,13 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("available", OASFactory.createSchema().type(Schema.SchemaType.INTEGER)
                         .description("insufficient-stock: units available"))
                 .addProperty("order_id", OASFactory.createSchema().type(Schema.SchemaType.STRING)
-                        .description("already-purchased: the buyer's existing order"));
+                        .description("already-purchased: the buyer's existing order"))
+                .addProperty("violations", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                        .description("invalid-input: what is wrong, by field (snake_case, as sent)")
+                        .items(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                                .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                                .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                                .required(List.of("field", "message"))))
+                .required(List.of("type", "title", "status"));
     }
 }
