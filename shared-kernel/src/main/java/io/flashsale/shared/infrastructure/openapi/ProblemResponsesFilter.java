@@ -143,17 +143,18 @@ public class ProblemResponsesFilter implements OASFilter {
             schema.setDeprecated(null);
         }
         snakeCaseProperties(schema);
+        dateTimeAsString(schema);
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, property) -> {
-                // the scanner describes java.time.Instant as an empty object; on the wire it is RFC 3339
-                if (name.endsWith("_at") && property.getType() == Schema.SchemaType.OBJECT
-                        && property.getProperties() == null) {
-                    property.setType(Schema.SchemaType.STRING);
-                    property.setFormat("date-time");
-                }
-            });
+            schema.getProperties().values().forEach(ProblemResponsesFilter::dateTimeAsString);
         }
         return schema;
+    }
+
+    /** The scanner types a java.time.Instant field {@code object} even when annotated as a date-time string. */
+    private static void dateTimeAsString(Schema schema) {
+        if ("date-time".equals(schema.getFormat())) {
+            schema.setType(Schema.SchemaType.STRING);
+        }
     }
 
     static String snakeCase(String name) {
