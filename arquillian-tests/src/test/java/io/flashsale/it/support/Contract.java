@@ -37,6 +37,9 @@ public final class Contract {
         if (!uri.getRawPath().startsWith("/api/")) {
             return; // health, metrics and the document itself are not part of the API's contract
         }
+        if (method.equals("OPTIONS") || method.equals("HEAD")) {
+            return; // answered by HTTP itself (Allow, headers of the GET), not operations of the API
+        }
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
