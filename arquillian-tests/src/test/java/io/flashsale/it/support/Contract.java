@@ -60,7 +60,13 @@ public final class Contract {
         }
         OpenApiInteractionValidator judge = validator(base);
         Request built = request.build();
-        ValidationReport requestReport = judge.validateRequest(built);
+        ValidationReport requestReport;
+        try {
+            requestReport = judge.validateRequest(built);
+        } catch (RuntimeException unreadable) { // e.g. a Content-Type with an unknown charset: no valid request
+            requestReport = ValidationReport.singleton(ValidationReport.Message.create("request.unreadable",
+                    String.valueOf(unreadable.getMessage())).withLevel(ValidationReport.Level.ERROR).build());
+        }
         if (requestReport.hasErrors()) {
             if (status < 400) {
                 VIOLATIONS.add(method + " " + uri + " -> " + status + ": accepted a request the contract rules out: "
