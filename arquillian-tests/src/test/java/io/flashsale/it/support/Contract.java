@@ -65,7 +65,7 @@ public final class Contract {
             requestReport = judge.validateRequest(built);
         } catch (RuntimeException unreadable) { // e.g. a Content-Type with an unknown charset: no valid request
             requestReport = ValidationReport.singleton(ValidationReport.Message.create("request.unreadable",
-                    String.valueOf(unreadable.getMessage())).withLevel(ValidationReport.Level.ERROR).build());
+                    String.valueOf(unreadable.getMessage())).build().withLevel(ValidationReport.Level.ERROR));
         }
         if (requestReport.hasErrors()) {
             if (status < 400) {
