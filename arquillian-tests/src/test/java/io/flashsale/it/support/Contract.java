@@ -59,10 +59,9 @@ public final class Contract {
             response.withBody(responseBody);
         }
         OpenApiInteractionValidator judge = validator(base);
-        Request built = request.build();
         ValidationReport requestReport;
         try {
-            requestReport = judge.validateRequest(built);
+            requestReport = judge.validateRequest(request.build());
         } catch (RuntimeException unreadable) { // e.g. a Content-Type with an unknown charset: no valid request
             requestReport = ValidationReport.singleton(ValidationReport.Message.create("request.unreadable",
                     String.valueOf(unreadable.getMessage())).build().withLevel(ValidationReport.Level.ERROR));

@@ -62,6 +62,8 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (path.contains("{")) {
             errors.put("404", "no such resource (or not yours)");
+        } else if (path.endsWith("/seckill/activities") && method == PathItem.HttpMethod.POST) {
+            errors.put("404", "no such product");
         }
         if (method == PathItem.HttpMethod.POST || path.startsWith("/api/v1/users/{")) {
             errors.put("409", "a business rule said no: e.g. insufficient-stock, contention, sold-out,"
