@@ -7,6 +7,7 @@ import io.flashsale.product.application.reservation.StockReservationService;
 import io.flashsale.product.domain.model.ProductId;
 import io.flashsale.product.domain.model.reservation.CustomerId;
 import io.flashsale.product.domain.model.reservation.ReservationId;
+import io.flashsale.shared.domain.InvalidInputException;
 import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.web.Roles;
 import io.flashsale.web.auth.Caller;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,8 +30,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -62,9 +64,24 @@ public class ProductResource {
     }
 
     @GET
-    public ProductPageResponse list(@QueryParam("page") @DefaultValue("0") int page,
-                                    @QueryParam("size") @DefaultValue("20") int size) {
-        return ProductPageResponse.of(catalog.page(page, size));
+    public ProductPageResponse list(
+            @QueryParam("page") @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", defaultValue = "0")) String page,
+            @QueryParam("size") @Parameter(description = "products per page", schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String size) {
+        return ProductPageResponse.of(catalog.page(wholeNumber("page", page, 0), wholeNumber("size", size, 20)));
+    }
+
+    /** JAX-RS answers 404 for a query parameter that does not convert; this API answers 400, as for any bad input. */
+    private static int wholeNumber(String name, String value, int absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name + " must be a whole number");
+        }
     }
 
     @GET

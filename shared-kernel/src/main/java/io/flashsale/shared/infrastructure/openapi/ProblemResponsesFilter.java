@@ -50,8 +50,10 @@ public class ProblemResponsesFilter implements OASFilter {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("400", "invalid input (type /problems/invalid-input): nothing was changed");
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        // an Authorization header that is no valid bearer token is refused on every operation, public ones too
+        errors.put("401", secured ? "missing, expired or invalid bearer token"
+                : "an Authorization header that is not a valid bearer token");
         if (secured) {
-            errors.put("401", "missing, expired or invalid bearer token");
             errors.put("403", "the token's role may not do this");
         }
         if (path.endsWith("/auth/token") && method == PathItem.HttpMethod.POST) {
