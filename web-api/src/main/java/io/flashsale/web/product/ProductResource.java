@@ -65,10 +65,11 @@ public class ProductResource {
 
     @GET
     public ProductPageResponse list(
-            @QueryParam("page") @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "0", defaultValue = "0")) String page,
-            @QueryParam("size") @Parameter(description = "products per page", schema = @Schema(
-                    type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String size) {
+            @QueryParam("page") @Parameter(description = "0-based page (empty: the first)", allowEmptyValue = true,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
+            @QueryParam("size") @Parameter(description = "products per page (empty: 20)", allowEmptyValue = true,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            String size) {
         return ProductPageResponse.of(catalog.page(wholeNumber("page", page, 0), wholeNumber("size", size, 20)));
     }
 
