@@ -112,6 +112,8 @@ class StockReservationHttpIT {
         assertTrue(page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .anyMatch(p -> p.getJsonNumber("id").longValue() == id));
         assertEquals(400, http().get("/api/v1/products?size=0").status());
+        assertEquals(400, http().get("/api/v1/products?page=").status(), "an empty page is no whole number");
+        assertEquals(400, http().get("/api/v1/products?page=abc").status());
     }
 
     @Test

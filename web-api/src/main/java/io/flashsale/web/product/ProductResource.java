@@ -65,9 +65,9 @@ public class ProductResource {
 
     @GET
     public ProductPageResponse list(
-            @QueryParam("page") @Parameter(description = "0-based page (empty: the first)", allowEmptyValue = true,
+            @QueryParam("page") @Parameter(description = "0-based page",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
-            @QueryParam("size") @Parameter(description = "products per page (empty: 20)", allowEmptyValue = true,
+            @QueryParam("size") @Parameter(description = "products per page",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             String size) {
         return ProductPageResponse.of(catalog.page(wholeNumber("page", page, 0), wholeNumber("size", size, 20)));
@@ -75,7 +75,7 @@ public class ProductResource {
 
     /** JAX-RS answers 404 for a query parameter that does not convert; this API answers 400, as for any bad input. */
     private static int wholeNumber(String name, String value, int absent) {
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             return absent;
         }
         try {
