@@ -17,10 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationPath("/api/v1")
 @DeclareRoles({Roles.ADMIN, Roles.CUSTOMER})
-@OpenAPIDefinition(info = @Info(title = "Flash sale platform", version = "1"))
+@OpenAPIDefinition(info = @Info(title = "Flash sale platform", version = RestApplication.CONTRACT_VERSION,
+        description = "Flash sales that never oversell. Errors are RFC 9457 problem+json; clients switch on 'type'."
+                + " Changes to this contract: docs/api-changelog.md."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT")
 public class RestApplication extends Application {
+
+    /** The contract's version (semantic: a breaking change raises the major, which is also the path's /v1). */
+    public static final String CONTRACT_VERSION = "1.1.0";
 
     /**
      * Request bodies and parameters are validated once, by the CDI method-validation interceptor every resource (a

@@ -1,8 +1,10 @@
 package io.flashsale.web.auth;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 
-public record TokenRequest(@NotNull String username, @NotNull String password) {
+public record TokenRequest(@NotNull @Schema(required = true) String username,
+                           @NotNull @Schema(required = true) String password) {
 
     @Override
     public String toString() {

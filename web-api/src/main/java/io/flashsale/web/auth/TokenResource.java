@@ -1,5 +1,6 @@
 package io.flashsale.web.auth;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.flashsale.user.application.AuthenticationService;
 import io.flashsale.user.application.IssuedToken;
 import jakarta.ejb.EJB;
@@ -36,7 +37,8 @@ public class TokenResource {
     @POST
     @APIResponse(responseCode = "200", description = "a bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TokenResponse.class)))
+                    schema = @Schema(ref = "TokenResponse")))
+    @Operation(operationId = "issueToken", summary = "Sign in: trade a username and password for a bearer token")
     public Response issue(@NotNull @Valid TokenRequest request, @Context HttpServletRequest connection) {
         // the peer's address: behind a proxy that is the proxy's, and the throttle then counts per proxy
         IssuedToken token = authentication.issueToken(request.username(), request.password(),
@@ -53,6 +55,7 @@ public class TokenResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "204", description = "the presented token is revoked")
+    @Operation(operationId = "revokeToken", summary = "Sign out: the presented token is refused from now on")
     public Response revoke(@Context HttpServletRequest connection) {
         VerifiedToken token = (VerifiedToken) connection.getAttribute(VerifiedToken.ATTRIBUTE);
         if (token == null) {

@@ -58,14 +58,15 @@ public class PaymentCallbackResource {
     }
 
     @POST
-    @Operation(summary = "The payment provider confirms (or fails) a payment the buyer started",
+    @Operation(operationId = "paymentCallback",
+            summary = "The payment provider confirms (or fails) a payment the buyer started",
             description = "Signed with HMAC-SHA256 over \"<t>.<body>\" in the header Payment-Signature: t=<unix"
                     + " seconds>,v1=<hex>. A signature outside the tolerance or seen before is refused.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "PaymentCallback")))
     @APIResponse(responseCode = "200", description = "the order after the callback",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OrderResponse.class)))
+                    schema = @Schema(ref = "OrderResponse")))
     public OrderResponse callback(@HeaderParam("Payment-Signature") String signatureHeader, byte[] body) {
         if (signature == null) {
             throw new CallbacksNotConfiguredException();

@@ -1,5 +1,6 @@
 package io.flashsale.web.product;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 public final class CreateProductRequest {
 
     @NotBlank
+    @Schema(required = true)
     @Size(max = 200)
     private final String name;
 
@@ -26,11 +28,13 @@ public final class CreateProductRequest {
     private final String description;
 
     @NotNull
+    @Schema(required = true)
     @DecimalMin("0.00")
     @Digits(integer = 17, fraction = 2)
     private final BigDecimal price;
 
     @NotNull
+    @Schema(required = true)
     @PositiveOrZero
     @Max(1_000_000_000)
     private final Integer stock;

@@ -1,5 +1,6 @@
 package io.flashsale.web.product;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import io.flashsale.product.application.ProductCatalogService;
 import io.flashsale.product.application.ProductView;
 import io.flashsale.product.application.reservation.Requester;
@@ -53,9 +54,12 @@ public class ProductResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "201", description = "the new product",
+            headers = @Header(name = "Location", description = "the new product",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ProductResponse.class)))
-    @Operation(operationId = "createProduct")
+                    schema = @Schema(ref = "ProductResponse")))
+    @Operation(operationId = "createProduct",
+            summary = "Register a product with its stock (administrators)")
     public Response create(@NotNull @Valid CreateProductRequest request, @Context UriInfo uri) {
         ProductView created = catalog.register(request.name(), request.description(), request.price(),
                 request.stock());
@@ -64,6 +68,7 @@ public class ProductResource {
     }
 
     @GET
+    @Operation(operationId = "listProducts", summary = "List products, a page at a time, by id")
     public ProductPageResponse list(
             @QueryParam("page") @Parameter(description = "0-based page",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
@@ -88,13 +93,15 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @Counted(name = "product_reads_total", absolute = true, description = "Product detail reads")
-    @Operation(operationId = "getProduct")
+    @Operation(operationId = "getProduct",
+            summary = "One product")
     public ProductResponse get(@PathParam("id") long id) {
         return ProductResponse.of(catalog.find(productId(id)));
     }
 
     @GET
     @Path("/{id}/stock")
+    @Operation(operationId = "getStock", summary = "A product's units in stock")
     public StockResponse stock(@PathParam("id") long id) {
         ProductView product = catalog.find(productId(id));
         return new StockResponse(product.id(), product.stock());
@@ -106,7 +113,8 @@ public class ProductResource {
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "the reservation (the same one again for a retried request)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReservationResponse.class)))
+                    schema = @Schema(ref = "ReservationResponse")))
+    @Operation(operationId = "reserveStock", summary = "Hold units of a product for an order (idempotent on order_id)")
     public ReservationResponse reserve(@PathParam("id") long id, @QueryParam("strategy") String strategy,
                                        @NotNull @Valid ReserveStockRequest request,
                                        @Context SecurityContext security) {
@@ -118,6 +126,7 @@ public class ProductResource {
     @Path("/{id}/stock/release")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "releaseStock", summary = "Give a reservation's units back")
     public ReleaseResponse release(@PathParam("id") long id, @NotNull @Valid ReleaseStockRequest request,
                                    @Context SecurityContext security) {
         return ReleaseResponse.of(reservations.release(productId(id), new ReservationId(request.orderId()),

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 public record ProductResponse(
         @Schema(type = SchemaType.INTEGER, format = "int64") long id,
         String name,
-        String description,
+        @Schema(nullable = true, description = "absent when the product has none") String description,
         BigDecimal price,
         int stock) {
 

@@ -1,5 +1,7 @@
 package io.flashsale.web.seckill;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import jakarta.ws.rs.core.SecurityContext;
 import io.flashsale.web.auth.Caller;
 import io.flashsale.seckill.application.ActivityService;
@@ -58,9 +60,12 @@ public class ActivityResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "201", description = "the new sale; its units left the product's stock",
+            headers = @Header(name = "Location", description = "the new sale",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ActivityResponse.class)))
-    @Operation(operationId = "createActivity")
+                    schema = @Schema(ref = "ActivityResponse")))
+    @Operation(operationId = "createActivity",
+            summary = "Schedule a flash sale of a product (administrators)")
     public Response create(@NotNull @Valid CreateActivityRequest request, @Context UriInfo uri) {
         ActivityView created = activities.create(request.productId(), request.price(), request.stock(),
                 request.perUserLimit(), request.startsAt(), request.endsAt(), request.paymentWindowSeconds());
@@ -70,7 +75,8 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getActivity")
+    @Operation(operationId = "getActivity",
+            summary = "One flash sale, with the units it has left")
     public ActivityResponse get(@PathParam("id") long id) {
         return ActivityResponse.of(activities.find(new ActivityId(id)));
     }
@@ -81,8 +87,11 @@ public class ActivityResource {
     @RolesAllowed(Roles.CUSTOMER)
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "202", description = "accepted; the order is PENDING until it is durable (Location)",
+            headers = @Header(name = "Location", description = "the order, to poll until it is CONFIRMED or REJECTED",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PurchaseResponse.class)))
+                    schema = @Schema(ref = "PurchaseResponse")))
+    @Operation(operationId = "purchase", summary = "Buy in a flash sale: accepted at once, durable shortly after")
     public CompletionStage<Response> purchase(@PathParam("id") long id, @NotNull @Valid PurchaseRequest request,
                                               @Context SecurityContext security) {
         return purchases.purchase(new ActivityId(id), Caller.of(security).userId(), request.quantity())
@@ -101,6 +110,7 @@ public class ActivityResource {
     @Path("/{id}/reconciliation")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getReconciliation", summary = "Compare a sale's Redis and MySQL books (administrators)")
     public ReconciliationResponse reconciliation(@PathParam("id") long id) {
         return ReconciliationResponse.of(reconciliation.check(new ActivityId(id)));
     }
@@ -115,7 +125,8 @@ public class ActivityResource {
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "rebuilt; the reconciliation after it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReconciliationResponse.class)))
+                    schema = @Schema(ref = "ReconciliationResponse")))
+    @Operation(operationId = "rebuildSaleStock", summary = "Rebuild a sale's Redis stock from MySQL (administrators)")
     public CompletionStage<Response> rebuild(@PathParam("id") long id) {
         return maintenance.rebuild(new ActivityId(id)).handle((report, failed) -> failed == null
                 ? Response.ok(ReconciliationResponse.of(report)).build()

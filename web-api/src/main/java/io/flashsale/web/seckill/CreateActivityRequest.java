@@ -18,30 +18,34 @@ import java.time.Instant;
 public final class CreateActivityRequest {
 
     @NotNull
+    @Schema(required = true, type = SchemaType.INTEGER, format = "int64", minimum = "1")
     @Positive
     private final Long productId;
 
     @NotNull
+    @Schema(required = true)
     @DecimalMin("0.00")
     @Digits(integer = 17, fraction = 2)
     private final BigDecimal price;
 
     @NotNull
+    @Schema(required = true)
     @Min(1)
     @Max(1_000_000)
     private final Integer stock;
 
     @NotNull
+    @Schema(required = true)
     @Min(1)
     @Max(100)
     private final Integer perUserLimit;
 
     @NotNull
-    @Schema(type = SchemaType.STRING, format = "date-time")
+    @Schema(required = true, type = SchemaType.STRING, format = "date-time")
     private final Instant startsAt;
 
     @NotNull
-    @Schema(type = SchemaType.STRING, format = "date-time")
+    @Schema(required = true, type = SchemaType.STRING, format = "date-time")
     private final Instant endsAt;
 
     @Min(1)

@@ -45,7 +45,8 @@ public class OrderResource {
     @Path("/{orderId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "getOrder")
+    @Operation(operationId = "getOrder",
+            summary = "One of the caller's orders")
     public OrderResponse get(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderView order = orders.find(new OrderId(orderId))
                 .orElseThrow(() -> new NotFoundException("order", orderId));
@@ -67,10 +68,12 @@ public class OrderResource {
     @APIResponse(responseCode = "202", description = "the buyer's payment started: pay amount under"
             + " payment_reference at the payment provider, whose signed callback makes the order PAID",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PaymentResponse.class)))
+                    schema = @Schema(ref = "PaymentResponse")))
     @APIResponse(responseCode = "200", description = "an administrator confirmed the payment: the order, PAID",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OrderResponse.class)))
+                    schema = @Schema(ref = "OrderResponse")))
+    @Operation(operationId = "startPayment",
+            summary = "Start paying a confirmed order (or, as administrator, mark it paid)")
     public Response pay(@PathParam("orderId") String orderId, @Context SecurityContext security) {
         OrderId id = new OrderId(orderId);
         if (security.isUserInRole(Roles.ADMIN)) {

@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 
 /** A started payment: the buyer pays {@code amount} at the payment provider under {@code payment_reference}. */
 @Schema(name = "PaymentResponse")
-public record PaymentResponse(String orderId, String paymentReference, BigDecimal amount,
+public record PaymentResponse(String orderId,
+                              @Schema(nullable = true, description = "absent when an administrator marked the"
+                                      + " order paid without a payment") String paymentReference,
+                              BigDecimal amount,
                               @Schema(enumeration = {"CONFIRMED", "PAID"}) String status) {
 
     static PaymentResponse of(PaymentView view) {

@@ -1,5 +1,6 @@
 package io.flashsale.web.seckill;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.Max;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 public final class PurchaseRequest {
 
     @NotNull
+    @Schema(required = true)
     @Min(1)
     @Max(100)
     private final Integer quantity;

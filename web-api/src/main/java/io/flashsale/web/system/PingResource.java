@@ -1,5 +1,6 @@
 package io.flashsale.web.system;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ public class PingResource {
 
     @GET
     @APIResponse(responseCode = "204", description = "the instance answers HTTP")
+    @Operation(operationId = "ping", summary = "Liveness of the API itself (no dependency touched)")
     public Response ping() {
         return Response.noContent().build();
     }

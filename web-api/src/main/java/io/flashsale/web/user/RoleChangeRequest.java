@@ -1,5 +1,6 @@
 package io.flashsale.web.user;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 public final class RoleChangeRequest {
 
     @NotNull
+    @Schema(required = true, enumeration = {"CUSTOMER", "ADMIN"})
     @Pattern(regexp = "CUSTOMER|ADMIN")
     private final String role;
 

@@ -1,5 +1,8 @@
 package io.flashsale.web.user;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.SecurityContext;
 import io.flashsale.web.auth.Caller;
 import io.flashsale.user.application.UserAccountService;
@@ -51,8 +54,11 @@ public class UserResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "signed up as a CUSTOMER",
+            headers = @Header(name = "Location", description = "the new account (/users/me)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UserResponse.class)))
+                    schema = @Schema(ref = "UserResponse")))
+    @Operation(operationId = "registerUser", summary = "Sign up as a customer")
     public Response register(@NotNull @Valid RegistrationRequest request, @Context UriInfo uri) {
         UserView user = registration.registerCustomer(request.username(), request.password());
         return Response.created(uri.getAbsolutePathBuilder().path("me").build()).entity(UserResponse.of(user)).build();
@@ -62,6 +68,7 @@ public class UserResource {
     @Path("/me")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getCurrentUser", summary = "The caller's own account")
     public UserResponse me(@Context SecurityContext security) {
         return UserResponse.of(accounts.find(new UserId(Caller.of(security).userId())));
     }
@@ -73,7 +80,8 @@ public class UserResource {
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "the user with the new role",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UserResponse.class)))
+                    schema = @Schema(ref = "UserResponse")))
+    @Operation(operationId = "changeRole", summary = "Make a user a customer or an administrator (administrators)")
     public UserResponse changeRole(@PathParam("id") long id, @NotNull @Valid RoleChangeRequest request,
                                    @Context SecurityContext security) {
         return UserResponse.of(administration.changeRole(userId(id), Role.valueOf(request.role()),
@@ -86,6 +94,7 @@ public class UserResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "204", description = "the account is removed")
+    @Operation(operationId = "deleteUser", summary = "Delete a user (administrators)")
     public Response remove(@PathParam("id") long id, @Context SecurityContext security) {
         administration.remove(userId(id), new UserId(Caller.of(security).userId()));
         return Response.noContent().build();

@@ -6,8 +6,11 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,17 +36,36 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (api.getComponents().getSchemas() != null) {
             api.getComponents().getSchemas().values().forEach(ProblemResponsesFilter::snakeCaseProperties);
+            api.getComponents().getSchemas().forEach(ProblemResponsesFilter::requireWhatAResponseAlwaysCarries);
         }
         api.getComponents().addSchema("Problem", problemSchema());
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
-                errorsOf(path, method, operation).forEach((status, description) -> {
-                    if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse(status)) {
-                        operation.getResponses().addAPIResponse(status, problem(description));
-                    }
-                })));
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (operation.getSecurity() == null) {
+                // public: said explicitly (an empty requirement: anonymous callers allowed), not left to a default
+                operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
+            }
+            errorsOf(path, method, operation).forEach((status, description) -> {
+                if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse(status)) {
+                    operation.getResponses().addAPIResponse(status, problem(status, description));
+                }
+            });
+        }));
+    }
+
+    /**
+     * JSON-B leaves out a null property, so a response schema's property is always there unless it is marked
+     * nullable; the scanner does not say so, a client generator needs it.
+     */
+    private static void requireWhatAResponseAlwaysCarries(String name, Schema schema) {
+        if (!name.endsWith("Response") || schema.getProperties() == null) {
+            return;
+        }
+        schema.setRequired(schema.getProperties().entrySet().stream()
+                .filter(property -> !Boolean.TRUE.equals(property.getValue().getNullable()))
+                .map(Map.Entry::getKey).toList());
     }
 
     private static Map<String, String> errorsOf(String path, PathItem.HttpMethod method, Operation operation) {
@@ -66,6 +88,10 @@ public class ProblemResponsesFilter implements OASFilter {
             errors.put("404", "no such resource (or not yours)");
         } else if (path.endsWith("/seckill/activities") && method == PathItem.HttpMethod.POST) {
             errors.put("404", "no such product");
+        }
+        errors.put("406", "the Accept header excludes application/json");
+        if (operation.getRequestBody() != null) {
+            errors.put("415", "the body is not application/json");
         }
         if (method == PathItem.HttpMethod.POST || path.startsWith("/api/v1/users/{")) {
             errors.put("409", "a business rule said no: e.g. insufficient-stock, contention, sold-out,"
@@ -116,6 +142,10 @@ public class ProblemResponsesFilter implements OASFilter {
      */
     @Override
     public Schema filterSchema(Schema schema) {
+        // a long or int the scanner typed "number" (it ignores type = INTEGER on record components)
+        if ("int64".equals(schema.getFormat()) || "int32".equals(schema.getFormat())) {
+            schema.setType(Schema.SchemaType.INTEGER);
+        }
         if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
             schema.setMaxProperties(null);
         }
@@ -154,6 +184,17 @@ public class ProblemResponsesFilter implements OASFilter {
         return schema;
     }
 
+    /** The scanner types a {@code long} path or query parameter {@code number}, which would allow 1.5. */
+    @Override
+    public Parameter filterParameter(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema != null && schema.getType() == Schema.SchemaType.NUMBER && schema.getFormat() == null) {
+            schema.setType(Schema.SchemaType.INTEGER);
+            schema.setFormat("int64");
+        }
+        return parameter;
+    }
+
     /** The scanner types a java.time.Instant field {@code object} even when annotated as a date-time string. */
     private static void dateTimeAsString(Schema schema) {
         if ("date-time".equals(schema.getFormat())) {
@@ -165,8 +206,14 @@ public class ProblemResponsesFilter implements OASFilter {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse()
+    private static APIResponse problem(String status, String description) {
+        APIResponse response = OASFactory.createAPIResponse();
+        if (status.equals("429") || status.equals("503")) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("seconds to wait before trying again")
+                    .schema(OASFactory.createSchema().type(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
+        }
+        return response
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
