@@ -1,13 +1,20 @@
 package io.flashsale.benchmarks;
 
+import io.flashsale.client.FlashSaleClients;
+import io.flashsale.client.ProductApi;
+import io.flashsale.client.SaleApi;
+import io.flashsale.client.TokenApi;
+import io.flashsale.client.UserApi;
+import io.flashsale.client.model.Credentials;
+import io.flashsale.client.model.NewProduct;
+import io.flashsale.client.model.NewSale;
+import io.flashsale.client.problem.TemporarilyUnavailableException;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
 import io.hyperfoil.http.api.HttpMethod;
 
+import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,30 +27,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /** What every benchmark does against the running platform: sign up, log in, create things, ping, reach MySQL. */
 final class BenchmarkClient {
 
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-    private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
-    private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\":(\\d+)");
-
-    /**
-     * HTTP/1.1 only: the JDK client would otherwise offer an h2c upgrade and multiplex every request over one
-     * connection, and the benchmarks are about a given number of concurrent connections.
-     */
-    final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    final String api;
+    private final URI base;
     private final PlatformSettings settings;
 
     BenchmarkClient(PlatformSettings settings) {
         this.settings = settings;
-        this.api = settings.httpBaseUrl() + "/api/v1";
+        this.base = URI.create(settings.httpBaseUrl());
     }
 
     /**
@@ -83,14 +77,9 @@ final class BenchmarkClient {
                 return token; // another thread renewed it meanwhile
             }
             long askedAt = System.nanoTime();
-            String body = post("/auth/token", null, credentials(username, password), 200);
-            Matcher value = TOKEN.matcher(body);
-            Matcher expiresIn = EXPIRES_IN.matcher(body);
-            if (!value.find() || !expiresIn.find()) {
-                throw new IllegalStateException("no token for " + username);
-            }
-            long lifetime = Duration.ofSeconds(Long.parseLong(expiresIn.group(1))).toNanos();
-            token = new Token(value.group(1), askedAt + lifetime);
+            io.flashsale.client.model.Token issued = politely(() -> FlashSaleClients.anonymous(TokenApi.class, base)
+                    .issueToken(new Credentials(username, password)));
+            token = new Token(issued.accessToken(), askedAt + Duration.ofSeconds(issued.expiresIn()).toNanos());
             return token;
         }
     }
@@ -105,48 +94,34 @@ final class BenchmarkClient {
     Account newCustomer() throws Exception {
         String password = "bench-" + UUID.randomUUID();
         String username = "bench-" + UUID.randomUUID().toString().substring(0, 13);
-        long id = idOf(post("/users", null, credentials(username, password), 201));
+        long id = politely(() -> FlashSaleClients.anonymous(UserApi.class, base)
+                .registerUser(new Credentials(username, password))).id();
         Account customer = new Account(id, username, password);
         customer.token();
         return customer;
     }
 
-    long createProduct(Account admin, long stock) throws Exception {
-        return idOf(post("/products", admin.token(), "{\"name\":\"bench\",\"price\":1.00,\"stock\":" + stock + "}",
-                201));
+    long createProduct(Account admin, int stock) throws Exception {
+        return FlashSaleClients.signedIn(ProductApi.class, base, admin.token())
+                .createProduct(new NewProduct("bench", null, BigDecimal.ONE, stock)).id();
     }
 
-    static long idOf(String json) {
-        Matcher id = ID.matcher(json);
-        if (!id.find()) {
-            throw new IllegalStateException("no id in " + json);
-        }
-        return Long.parseLong(id.group(1));
+    long createSale(Account admin, NewSale sale) throws Exception {
+        return FlashSaleClients.signedIn(SaleApi.class, base, admin.token()).createActivity(sale).id();
     }
 
     /** A 503 with Retry-After (a full bulkhead, e.g. of password hashing) is retried, as a polite client does. */
-    String post(String path, String token, String json, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(request(path, token, json), HttpResponse.BodyHandlers.ofString());
-        for (int retry = 1; response.statusCode() == 503 && retry <= 20
-                && response.headers().firstValue("Retry-After").isPresent(); retry++) {
-            Thread.sleep(100L * retry);
-            response = http.send(request(path, token, json), HttpResponse.BodyHandlers.ofString());
+    private static <T> T politely(Supplier<T> call) throws InterruptedException {
+        for (int retry = 1; ; retry++) {
+            try {
+                return call.get();
+            } catch (TemporarilyUnavailableException busy) {
+                if (retry == 20 || busy.retryAfter().isEmpty()) {
+                    throw busy;
+                }
+                Thread.sleep(100L * retry);
+            }
         }
-        if (response.statusCode() != expectedStatus) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    HttpRequest request(String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.build();
     }
 
     /** The no-op endpoint (204): the HTTP ceiling of the same server. */
@@ -210,9 +185,5 @@ final class BenchmarkClient {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String credentials(String username, String password) {
-        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
     }
 }

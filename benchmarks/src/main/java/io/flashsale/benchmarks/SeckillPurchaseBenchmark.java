@@ -1,6 +1,7 @@
 package io.flashsale.benchmarks;
 
 import io.flashsale.benchmarks.BenchmarkClient.Account;
+import io.flashsale.client.model.NewSale;
 import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.payara.DomainConfiguration;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ final class SeckillPurchaseBenchmark {
     private static final int MONITORING_CONNECTIONS = 256;
     private static final int SOLD_OUT_UNITS = 100;
     private static final int DRAIN_PURCHASES = 10_000;
-    private static final long PRODUCT_STOCK = 1_000_000_000L;
+    private static final int PRODUCT_STOCK = 1_000_000_000;
     /** The longest payment window the API accepts: no order is cancelled (units back on sale) during the run. */
     private static final int PAYMENT_WINDOW_SECONDS = 604_800;
     private static final double WARM_UP_SECONDS = 2;
@@ -340,10 +342,8 @@ final class SeckillPurchaseBenchmark {
 
     private long createSale(int units) throws Exception {
         Instant now = Instant.now();
-        return BenchmarkClient.idOf(client.post("/seckill/activities", admin.token(), "{\"product_id\":" + product
-                + ",\"price\":9.99,\"stock\":" + units + ",\"per_user_limit\":1,\"starts_at\":\"" + now.minusSeconds(5)
-                + "\",\"ends_at\":\"" + now.plus(Duration.ofHours(3)) + "\",\"payment_window_seconds\":"
-                + PAYMENT_WINDOW_SECONDS + "}", 201));
+        return client.createSale(admin, new NewSale(product, new BigDecimal("9.99"), units, 1, now.minusSeconds(5),
+                now.plus(Duration.ofHours(3)), PAYMENT_WINDOW_SECONDS));
     }
 
     // ---------------------------------------------------------------- the order writer

@@ -29,7 +29,7 @@ final class StockReservationBenchmark {
 
     private static final int[] CLIENTS = {1, 16, 64, 100};
     private static final String[] STRATEGIES = {"pessimistic", "optimistic", "redis-lock"};
-    private static final long STOCK = 100_000_000L;
+    private static final int STOCK = 100_000_000;
     private static final double WARM_UP_SECONDS = 2;
     private static final int PACED_RATE = 400;
     private static final int BUYERS = 128;

@@ -1,7 +1,15 @@
 package io.flashsale.it.support;
 
+import io.flashsale.client.FlashSaleClients;
+import io.flashsale.client.TokenApi;
+import io.flashsale.client.UserApi;
+import io.flashsale.client.model.Credentials;
+import io.flashsale.client.model.User;
+import io.flashsale.client.problem.TemporarilyUnavailableException;
+
 import io.flashsale.platform.Secrets;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,34 +76,35 @@ public final class Accounts {
     public Account newCustomer() {
         String username = "buyer-" + UUID.randomUUID().toString().substring(0, 13);
         String password = NothingSecretLogged.remember("pw-" + UUID.randomUUID());
-        Http.Reply registered = politely(() -> http.post("/api/v1/users", json(username, password)));
-        if (registered.status() != 201) {
-            throw new IllegalStateException("sign-up failed: " + registered.status() + " " + registered.body());
-        }
-        return new Account(registered.json().getJsonNumber("id").longValue(), username, password,
-                login(username, password));
+        User registered = politely(() -> FlashSaleClients.anonymous(UserApi.class, base())
+                .registerUser(new Credentials(username, password)));
+        return new Account(registered.id(), username, password, login(username, password));
     }
 
     public String login(String username, String password) {
-        Http.Reply token = politely(() -> http.post("/api/v1/auth/token", json(username, password)));
-        if (token.status() != 200) {
-            throw new IllegalStateException("login failed: " + token.status() + " " + token.body());
-        }
-        return token.json().getString("access_token");
+        return politely(() -> FlashSaleClients.anonymous(TokenApi.class, base())
+                .issueToken(new Credentials(username, password))).accessToken();
+    }
+
+    private URI base() {
+        return URI.create(http.base());
     }
 
     /** As a well-behaved client does: a 503 with Retry-After (the password-hashing bulkhead is full) is retried. */
-    private static Http.Reply politely(Supplier<Http.Reply> request) {
+    private static <T> T politely(Supplier<T> request) {
         for (int attempt = 1; ; attempt++) {
-            Http.Reply reply = request.get();
-            if (reply.status() != 503 || reply.header("Retry-After").isEmpty() || attempt == 20) {
-                return reply;
+            try {
+                return request.get();
+            } catch (TemporarilyUnavailableException busy) {
+                if (busy.retryAfter().isEmpty() || attempt == 20) {
+                    throw busy;
+                }
             }
             try {
                 Thread.sleep(200L * attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return reply;
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -1,5 +1,13 @@
 package io.flashsale.it.support;
 
+import io.flashsale.client.FlashSaleClients;
+import io.flashsale.client.ProductApi;
+import io.flashsale.client.SaleApi;
+import io.flashsale.client.model.NewProduct;
+import io.flashsale.client.model.NewSale;
+
+import java.math.BigDecimal;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,12 +26,8 @@ public final class Sales {
     }
 
     public long product(int stock) {
-        Http.Reply created = admin.post("/api/v1/products",
-                "{\"name\":\"item\",\"price\":3.50,\"stock\":" + stock + "}");
-        if (created.status() != 201) {
-            throw new IllegalStateException("product not created: " + created.status() + " " + created.body());
-        }
-        return created.json().getJsonNumber("id").longValue();
+        return FlashSaleClients.signedIn(ProductApi.class, base(), admin.bearerToken())
+                .createProduct(new NewProduct("item", null, new BigDecimal("3.50"), stock)).id();
     }
 
     /** A sale on now, for an hour, of {@code units} of a new product (with some stock to spare). */
@@ -33,23 +37,22 @@ public final class Sales {
 
     public long activity(long product, int units, int perUserLimit, Integer paymentWindowSeconds) {
         Instant now = Instant.now();
-        Http.Reply created = admin.post("/api/v1/seckill/activities", activityJson(product, units, perUserLimit,
-                now.minusSeconds(1), now.plusSeconds(3600), paymentWindowSeconds));
-        if (created.status() != 201) {
-            throw new IllegalStateException("activity not created: " + created.status() + " " + created.body());
-        }
-        return created.json().getJsonNumber("id").longValue();
+        return sale(new NewSale(product, new BigDecimal("1.99"), units, perUserLimit, now.minusSeconds(1),
+                now.plusSeconds(3600), paymentWindowSeconds));
     }
 
     /** A sale of 5 units starting in {@code startsInSeconds}. */
     public long activityLater(long product, long startsInSeconds) {
         Instant starts = Instant.now().plusSeconds(startsInSeconds);
-        Http.Reply created = admin.post("/api/v1/seckill/activities", activityJson(product, 5, 1, starts,
-                starts.plusSeconds(3600), null));
-        if (created.status() != 201) {
-            throw new IllegalStateException("activity not created: " + created.status() + " " + created.body());
-        }
-        return created.json().getJsonNumber("id").longValue();
+        return sale(new NewSale(product, new BigDecimal("1.99"), 5, 1, starts, starts.plusSeconds(3600), null));
+    }
+
+    private long sale(NewSale sale) {
+        return FlashSaleClients.signedIn(SaleApi.class, base(), admin.bearerToken()).createActivity(sale).id();
+    }
+
+    private URI base() {
+        return URI.create(admin.base());
     }
 
     public static String activityJson(long product, int units, int perUserLimit, Instant startsAt, Instant endsAt,

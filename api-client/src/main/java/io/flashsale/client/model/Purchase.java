@@ -1,0 +1,4 @@
+package io.flashsale.client.model;
+
+public record Purchase(int quantity) {
+}

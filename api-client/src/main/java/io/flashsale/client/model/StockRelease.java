@@ -1,0 +1,4 @@
+package io.flashsale.client.model;
+
+public record StockRelease(String orderId) {
+}

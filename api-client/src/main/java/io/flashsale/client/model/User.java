@@ -1,0 +1,4 @@
+package io.flashsale.client.model;
+
+public record User(long id, String username, String role) {
+}
