@@ -20,7 +20,7 @@ import jakarta.ws.rs.PathParam;
 @RegisterRestClient(configKey = "flashsale")
 @RegisterProvider(SnakeCaseJson.class)
 @RegisterProvider(ProblemExceptionMapper.class)
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
 @Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1/seckill/activities")
 public interface SaleApi {
@@ -36,10 +36,6 @@ public interface SaleApi {
     @POST
     @Path("/{id}/purchase")
     PurchaseAccepted purchase(@PathParam("id") long activityId, Purchase purchase);
-
-    default PurchaseAccepted purchase(long activityId, int quantity) {
-        return purchase(activityId, new Purchase(quantity));
-    }
 
     @GET
     @Path("/{id}/reconciliation")

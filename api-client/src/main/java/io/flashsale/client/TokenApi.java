@@ -16,7 +16,7 @@ import jakarta.ws.rs.POST;
 @RegisterRestClient(configKey = "flashsale")
 @RegisterProvider(SnakeCaseJson.class)
 @RegisterProvider(ProblemExceptionMapper.class)
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
 @Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1/auth/token")
 public interface TokenApi {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Application;
 
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -22,6 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 + " Changes to this contract: docs/api-changelog.md."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT")
+@SecurityScheme(securitySchemeName = "paymentSignature", type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER, apiKeyName = "Payment-Signature",
+        description = "The payment provider's signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">"
+                + " with the shared callback secret")
 public class RestApplication extends Application {
 
     /** The contract's version (semantic: a breaking change raises the major, which is also the path's /v1). */

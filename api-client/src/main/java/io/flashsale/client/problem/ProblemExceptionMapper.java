@@ -14,7 +14,9 @@ import java.util.List;
 /** Turns every error answer (a problem+json body, or none from a proxy) into the matching typed exception. */
 public class ProblemExceptionMapper implements ResponseExceptionMapper<ApiProblemException> {
 
-    private static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
+    /** Errors come as RFC 9457 problems; the clients accept them besides JSON. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final MediaType PROBLEM = MediaType.valueOf(PROBLEM_JSON);
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {

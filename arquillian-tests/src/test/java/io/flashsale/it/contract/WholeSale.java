@@ -15,6 +15,7 @@ import io.flashsale.client.model.Order;
 import io.flashsale.client.model.Payment;
 import io.flashsale.client.model.Product;
 import io.flashsale.client.model.ProductPage;
+import io.flashsale.client.model.Purchase;
 import io.flashsale.client.model.PurchaseAccepted;
 import io.flashsale.client.model.Reconciliation;
 import io.flashsale.client.model.Release;
@@ -103,12 +104,12 @@ final class WholeSale {
         assertEquals(2, FlashSaleClients.anonymous(SaleApi.class, base).getActivity(sale.id()).remaining());
 
         SaleApi buyer = FlashSaleClients.signedIn(SaleApi.class, base, token.accessToken());
-        InvalidInputException zero = assertThrows(InvalidInputException.class, () -> buyer.purchase(sale.id(), 0));
+        InvalidInputException zero = assertThrows(InvalidInputException.class, () -> buyer.purchase(sale.id(), new Purchase(0)));
         assertEquals("quantity", zero.problem().violations().get(0).field());
-        PurchaseAccepted accepted = buyer.purchase(sale.id(), 1);
+        PurchaseAccepted accepted = buyer.purchase(sale.id(), new Purchase(1));
         assertEquals("PENDING", accepted.status());
         AlreadyPurchasedException again = assertThrows(AlreadyPurchasedException.class,
-                () -> buyer.purchase(sale.id(), 1));
+                () -> buyer.purchase(sale.id(), new Purchase(1)));
         assertEquals(accepted.orderId(), again.orderId());
 
         OrderApi orders = FlashSaleClients.signedIn(OrderApi.class, base, token.accessToken());
@@ -132,9 +133,9 @@ final class WholeSale {
             SaleApi another = FlashSaleClients.signedIn(SaleApi.class, base,
                     FlashSaleClients.anonymous(TokenApi.class, base).issueToken(next).accessToken());
             if (buyers == 0) {
-                another.purchase(sale.id(), 1);
+                another.purchase(sale.id(), new Purchase(1));
             } else {
-                assertThrows(SoldOutException.class, () -> another.purchase(sale.id(), 1));
+                assertThrows(SoldOutException.class, () -> another.purchase(sale.id(), new Purchase(1)));
             }
         }
         Reconciliation books = Await.until("the sale's books settle", Duration.ofSeconds(30),

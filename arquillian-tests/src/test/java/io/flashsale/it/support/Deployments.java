@@ -35,10 +35,9 @@ public final class Deployments {
         war.addClasses(supportClasses)
                 .addClass(Await.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                // the typed client, injected as a MicroProfile application would (README: Calling the API from Java)
-                .addPackages(true, "io.flashsale.client")
-                .addAsResource(new StringAsset("flashsale/mp-rest/url=" + PlatformSession.serverUrl() + "\n"),
-                        "META-INF/microprofile-config.properties");
+                // the typed client, injected as a MicroProfile application would (README: Calling the API from Java);
+                // its address comes from the environment (FLASHSALE_MP_REST_URL, arquillian-tests/pom.xml)
+                .addPackages(true, "io.flashsale.client");
         ear.addAsModule(Testable.archiveToTest(war));
         String applicationXml = read(ear.get("META-INF/application.xml").getAsset().openStream())
                 .replace("<library-directory>", "<module><web><web-uri>" + testWarName + ".war</web-uri>"

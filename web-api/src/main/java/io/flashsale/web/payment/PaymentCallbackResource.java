@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,6 +59,7 @@ public class PaymentCallbackResource {
     }
 
     @POST
+    @SecurityRequirement(name = "paymentSignature")
     @Operation(operationId = "paymentCallback",
             summary = "The payment provider confirms (or fails) a payment the buyer started",
             description = "Signed with HMAC-SHA256 over \"<t>.<body>\" in the header Payment-Signature: t=<unix"

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,17 +41,12 @@ public class ProblemResponsesFilter implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            if (operation.getSecurity() == null) {
-                // public: said explicitly (an empty requirement: anonymous callers allowed), not left to a default
-                operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
-            }
-            errorsOf(path, method, operation).forEach((status, description) -> {
-                if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse(status)) {
-                    operation.getResponses().addAPIResponse(status, problem(status, description));
-                }
-            });
-        }));
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                errorsOf(path, method, operation).forEach((status, description) -> {
+                    if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse(status)) {
+                        operation.getResponses().addAPIResponse(status, problem(status, description));
+                    }
+                })));
     }
 
     /**
@@ -71,7 +65,8 @@ public class ProblemResponsesFilter implements OASFilter {
     private static Map<String, String> errorsOf(String path, PathItem.HttpMethod method, Operation operation) {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("400", "invalid input (type /problems/invalid-input): nothing was changed");
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean secured = operation.getSecurity() != null
+                && operation.getSecurity().stream().anyMatch(requirement -> requirement.hasScheme("bearer"));
         // an Authorization header that is no valid bearer token is refused on every operation, public ones too
         errors.put("401", secured ? "missing, expired or invalid bearer token"
                 : "an Authorization header that is not a valid bearer token");

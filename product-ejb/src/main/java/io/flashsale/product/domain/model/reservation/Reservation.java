@@ -11,6 +11,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -67,7 +68,8 @@ public class Reservation {
         this.status = ReservationStatus.RESERVED;
         this.createdAt = Instant.now();
         this.customerId = customer == null ? null : customer.value();
-        this.expiresAt = expiresAt;
+        // as the column keeps it (microseconds): the first answer and a replay name the same instant
+        this.expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Reservation forCustomer(ReservationId id, ProductId product, Quantity quantity, String strategy,
