@@ -25,9 +25,6 @@ import java.util.stream.Collectors;
  */
 public final class Contract {
 
-    /** Only where the suite drives the platform from outside (not in the test WAR inside Payara). */
-    static final boolean CHECKED = System.getProperty("flashsale.payara.home") != null;
-
     private static final List<String> VIOLATIONS = Collections.synchronizedList(new ArrayList<>());
     private static volatile OpenApiInteractionValidator validator;
 

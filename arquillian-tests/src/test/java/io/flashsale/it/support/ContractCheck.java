@@ -31,7 +31,7 @@ public final class ContractCheck implements WriterInterceptor, ClientResponseFil
     public static final class OnEveryClient implements RestClientListener {
         @Override
         public void onNewClient(Class<?> api, RestClientBuilder builder) {
-            if (Contract.CHECKED) {
+            if (Http.CONTRACT_CHECKED) {
                 builder.register(new ContractCheck());
             }
         }
