@@ -1,5 +1,13 @@
 package io.flashsale.it.seckill;
 
+import io.flashsale.client.FlashSaleClients;
+import io.flashsale.client.OrderApi;
+import io.flashsale.client.SaleApi;
+import io.flashsale.client.model.Order;
+import io.flashsale.client.model.Purchase;
+import io.flashsale.client.model.PurchaseAccepted;
+import io.flashsale.client.model.Sale;
+import io.flashsale.client.problem.ApiProblemException;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Accounts.Account;
@@ -19,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
 
+import java.net.URI;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -79,8 +88,8 @@ class FlashSaleHttpIT {
                 assertTrue(SOLD_OUT.equals(other.type()) || ALREADY_PURCHASED.equals(other.type()), other.toString());
             }
         }
-        assertEquals(0, activity(activity).getInt("remaining"), "Redis has nothing left");
-        assertEquals("SOLD_OUT", activity(activity).getString("status"));
+        assertEquals(0, activity(activity).remaining(), "Redis has nothing left");
+        assertEquals("SOLD_OUT", activity(activity).status());
 
         Await.until("the order writer drained the pipeline", Duration.ofSeconds(120),
                 () -> Sales.orders(activity, "CONFIRMED"), confirmed -> confirmed == 100);
@@ -128,11 +137,11 @@ class FlashSaleHttpIT {
                 first.header("Location").map(l -> l.substring(l.indexOf("/api/"))).orElseThrow());
         assertProblem(409, SOLD_OUT, send(rival, activity, 1));
         Await.until("the order confirmed", Duration.ofSeconds(60), () -> order(buyer, firstOrder),
-                order -> order.getString("status").equals("CONFIRMED"));
+                order -> order.status().equals("CONFIRMED"));
         Await.until("the unpaid order cancelled after its 3 s window", Duration.ofSeconds(60),
-                () -> order(buyer, firstOrder), order -> order.getString("status").equals("CANCELLED"));
+                () -> order(buyer, firstOrder), order -> order.status().equals("CANCELLED"));
         Await.until("the unit back on sale", Duration.ofSeconds(30),
-                () -> activity(activity).getInt("remaining"), remaining -> remaining == 1);
+                () -> activity(activity).remaining(), remaining -> remaining == 1);
         assertEquals(1, Sales.durableRemaining(activity), "the unit is back in MySQL too");
 
         String secondOrder = orderIdOf(Await.until("the buyer buys again", Duration.ofSeconds(10),
@@ -155,8 +164,8 @@ class FlashSaleHttpIT {
         long witnessSale = sales().activity(sales().product(1), 1, 1, 3);
         String witness = orderIdOf(assertAccepted(rival, witnessSale, 1));
         Await.until("the later unpaid witness order cancelled", Duration.ofSeconds(60), () -> order(rival, witness),
-                order -> order.getString("status").equals("CANCELLED"));
-        assertEquals("PAID", order(buyer, secondOrder).getString("status"), "a paid order is never cancelled");
+                order -> order.status().equals("CANCELLED"));
+        assertEquals("PAID", order(buyer, secondOrder).status(), "a paid order is never cancelled");
 
         List<String> firstEvents = KafkaTopics.read("seckill.orders", firstOrder, 2, Duration.ofSeconds(30))
                 .stream().map(KafkaTopics.Event::type).toList();
@@ -173,7 +182,7 @@ class FlashSaleHttpIT {
         String orderId = orderIdOf(assertAccepted(buyer, activity, 1));
         KafkaTopics.Event purchase = KafkaTopics.read("seckill.purchases", orderId, 1, Duration.ofSeconds(30)).get(0);
         Await.until("the order confirmed", Duration.ofSeconds(60), () -> order(buyer, orderId),
-                order -> order.getString("status").equals("CONFIRMED"));
+                order -> order.status().equals("CONFIRMED"));
         double duplicatesBefore = Metrics.value(http(), "seckill_order_duplicates_total");
 
         for (int i = 0; i < 3; i++) {
@@ -201,7 +210,7 @@ class FlashSaleHttpIT {
         }
 
         Await.until("housekeeping rebuilt the sale from MySQL", Duration.ofSeconds(60),
-                () -> activity(activity).getInt("remaining"), remaining -> remaining == 3);
+                () -> activity(activity).remaining(), remaining -> remaining == 3);
         Http.Reply again = Await.until("the sale answers again", Duration.ofSeconds(30),
                 () -> send(early, activity, 1), reply -> reply.status() != 503);
         assertProblem(409, ALREADY_PURCHASED, again);
@@ -223,7 +232,7 @@ class FlashSaleHttpIT {
                 confirmed -> confirmed == 5);
         assertEquals(5, Sales.unitsSold(activity), "no sixth order");
         assertEquals(0, Sales.durableRemaining(activity));
-        assertEquals(0, activity(activity).getInt("remaining"));
+        assertEquals(0, activity(activity).remaining());
     }
 
     @Test
@@ -255,10 +264,10 @@ class FlashSaleHttpIT {
 
         long activity = sales().activity(product, 5, 2, null);
         assertEquals(15, http().get("/api/v1/products/" + product + "/stock").json().getInt("stock"));
-        JsonObject read = http().get("/api/v1/seckill/activities/" + activity).json(); // anonymous read
-        assertEquals(5, read.getInt("remaining"));
-        assertEquals("ACTIVE", read.getString("status"));
-        assertEquals(2, read.getInt("per_user_limit"));
+        Sale read = activity(activity); // anonymous read
+        assertEquals(5, read.remaining());
+        assertEquals("ACTIVE", read.status());
+        assertEquals(2, read.perUserLimit());
 
         assertProblem(401, http().post(purchasePath(activity), quantity(1)));
         assertProblem(403, admin().post(purchasePath(activity), quantity(1)));
@@ -270,16 +279,16 @@ class FlashSaleHttpIT {
         assertProblem(404, customer.post(purchasePath(0), quantity(1)));
         assertProblem(404, http().get("/api/v1/seckill/activities/" + Long.MAX_VALUE));
         assertProblem(403, customer.get("/api/v1/seckill/activities/" + activity + "/reconciliation"));
-        assertEquals(5, activity(activity).getInt("remaining"), "no rejected purchase took a unit");
+        assertEquals(5, activity(activity).remaining(), "no rejected purchase took a unit");
 
         long big = sales().activity(5_000, 1); // larger than one stock reservation request may be
-        assertEquals(5_000, activity(big).getInt("remaining"));
+        assertEquals(5_000, activity(big).remaining());
 
         long later = new Sales(admin()).activityLater(product, 60);
         double notActive = purchaseOutcomes("not_active");
         assertProblem(409, "/problems/activity-not-active", customer.post(purchasePath(later), quantity(1)));
         assertEquals(notActive + 1, purchaseOutcomes("not_active"));
-        assertEquals("SCHEDULED", activity(later).getString("status"));
+        assertEquals("SCHEDULED", activity(later).status());
     }
 
     /** A sale scheduled to start soon is put into Redis ahead of its start, refuses before it and sells from it. */
@@ -291,12 +300,12 @@ class FlashSaleHttpIT {
         Await.until("warmed into Redis before its start", Duration.ofSeconds(8),
                 () -> admin().get("/api/v1/seckill/activities/" + later + "/reconciliation").json(),
                 report -> report.getInt("redis_remaining") == 5);
-        assertEquals("SCHEDULED", activity(later).getString("status"), "still before its start");
+        assertEquals("SCHEDULED", activity(later).status(), "still before its start");
         assertProblem(409, "/problems/activity-not-active", send(buyer, later, 1));
         Http.Reply bought = Await.until("the sale selling once started", Duration.ofSeconds(30),
                 () -> send(buyer, later, 1), reply -> reply.status() != 409);
         assertEquals(202, bought.status(), bought.body());
-        assertEquals(4, activity(later).getInt("remaining"));
+        assertEquals(4, activity(later).remaining());
     }
 
     /**
@@ -391,23 +400,32 @@ class FlashSaleHttpIT {
         return accepted.json().getString("order_id");
     }
 
+    /** As a client built on the typed client sees a purchase: accepted with an order id, or a typed refusal. */
     private Answer purchase(Account buyer, long activity, int units) {
-        Http.Reply reply = send(buyer, activity, units);
-        boolean problem = reply.contentType().startsWith("application/problem+json");
-        return new Answer(buyer.id(), reply.status(), problem ? reply.json().getString("type") : null,
-                reply.status() == 202 ? orderIdOf(reply) : null);
+        try {
+            PurchaseAccepted accepted = FlashSaleClients.signedIn(SaleApi.class, base(), buyer.token())
+                    .purchase(activity, new Purchase(units));
+            return new Answer(buyer.id(), 202, null, accepted.orderId());
+        } catch (ApiProblemException refused) {
+            return new Answer(buyer.id(), refused.status(), refused.type(), null);
+        }
     }
 
     private Http.Reply send(Account buyer, long activity, int units) {
         return http().as(buyer.token()).post(purchasePath(activity), quantity(units));
     }
 
-    private JsonObject order(Account owner, String orderId) {
-        return http().as(owner.token()).get("/api/v1/seckill/orders/" + orderId).json();
+    private Order order(Account owner, String orderId) {
+        return FlashSaleClients.signedIn(OrderApi.class, base(), owner.token()).getOrder(orderId);
     }
 
-    private JsonObject activity(long activity) {
-        return http().get("/api/v1/seckill/activities/" + activity).json();
+    /** Read anonymously, as a shop page does. */
+    private Sale activity(long activity) {
+        return FlashSaleClients.anonymous(SaleApi.class, base()).getActivity(activity);
+    }
+
+    private URI base() {
+        return URI.create(base.toString());
     }
 
 

@@ -1,5 +1,10 @@
 package io.flashsale.it.stock;
 
+import io.flashsale.client.FlashSaleClients;
+import io.flashsale.client.ProductApi;
+import io.flashsale.client.model.StockReservation;
+import io.flashsale.client.problem.BusinessRuleException;
+import io.flashsale.client.problem.InsufficientStockException;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Database;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -192,18 +198,18 @@ class StockReservationHttpIT {
     }
 
 
-    /** Retries a {@code 409 contention} (as a client would), at most 100 times. */
+    /** Retries a {@code 409 contention} (as a client would), at most 100 times; 200, or 409 insufficient stock. */
     private int reserveRetryingContention(long product, String orderId, int quantity, String strategy) {
+        ProductApi shopper = FlashSaleClients.signedIn(ProductApi.class, base(), customer().bearerToken());
         for (int attempt = 1; attempt <= 100; attempt++) {
-            Http.Reply reply = customer().post(reservePath(product, strategy),
-                    "{\"quantity\":" + quantity + ",\"order_id\":\"" + orderId + "\"}");
-            if (reply.status() == 409 && reply.json().getString("type").equals("/problems/contention")) {
-                continue;
+            try {
+                shopper.reserveStock(product, strategy, new StockReservation(quantity, orderId, null));
+                return 200;
+            } catch (InsufficientStockException none) {
+                return 409;
+            } catch (BusinessRuleException refused) {
+                assertEquals("/problems/contention", refused.type(), refused.getMessage());
             }
-            if (reply.status() == 409) {
-                assertEquals("/problems/insufficient-stock", reply.json().getString("type"));
-            }
-            return reply.status();
         }
         throw new AssertionError("still contention after 100 attempts: " + strategy + " product " + product);
     }
@@ -223,7 +229,11 @@ class StockReservationHttpIT {
     }
 
     private int stock(long product) {
-        return http().get("/api/v1/products/" + product + "/stock").json().getInt("stock");
+        return FlashSaleClients.anonymous(ProductApi.class, base()).getStock(product).stock();
+    }
+
+    private URI base() {
+        return URI.create(http().base());
     }
 
     private static String reservePath(long product, String strategy) {
