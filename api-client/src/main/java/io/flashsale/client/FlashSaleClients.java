@@ -4,6 +4,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Builds the API's clients where CDI does not inject them (Java SE, or per caller in a server): {@code base} is the
@@ -21,6 +22,14 @@ public final class FlashSaleClients {
 
     /** A client that acts as the holder of {@code token}. */
     public static <T> T signedIn(Class<T> api, URI base, String token) {
+        return builder(base).register(new BearerToken(token)).build(api);
+    }
+
+    /**
+     * One client for many callers: each request carries the token {@code token} supplies at that moment (e.g. the
+     * caller's, from the request being served). Building a client costs far more than a call; share it.
+     */
+    public static <T> T signedIn(Class<T> api, URI base, Supplier<String> token) {
         return builder(base).register(new BearerToken(token)).build(api);
     }
 
