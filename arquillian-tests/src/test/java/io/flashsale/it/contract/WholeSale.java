@@ -32,11 +32,11 @@ import io.flashsale.client.problem.InvalidInputException;
 import io.flashsale.client.problem.ResourceNotFoundException;
 import io.flashsale.client.problem.SoldOutException;
 import io.flashsale.client.problem.UnauthenticatedException;
+import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
+import io.flashsale.it.support.Http;
 import io.flashsale.it.support.NothingSecretLogged;
 import io.flashsale.it.support.PaymentProvider;
-import io.flashsale.it.support.PlatformSession;
-import io.flashsale.platform.Secrets;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -173,14 +173,12 @@ final class WholeSale {
                 NothingSecretLogged.remember("pw-" + UUID.randomUUID()));
     }
 
+    /** The first administrator, signed in where this sale is driven (through the proxy, if there is one). */
     private String adminToken() {
-        Secrets.AdminCredentials admin = PlatformSession.platform().settings().secrets().admin();
-        return FlashSaleClients.anonymous(TokenApi.class, base).issueToken(
-                new Credentials(admin.username(), NothingSecretLogged.remember(admin.password()))).accessToken();
+        return new Accounts(new Http(base.toString())).admin().bearerToken();
     }
 
     private PaymentProvider provider() {
-        return new PaymentProvider(base.toString(),
-                PlatformSession.platform().settings().secrets().paymentCallbackSecret());
+        return PaymentProvider.of(new Http(base.toString()));
     }
 }

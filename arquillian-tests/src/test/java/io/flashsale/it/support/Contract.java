@@ -7,10 +7,6 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -106,21 +102,10 @@ public final class Contract {
 
     /** The document as the server serves it (also when the exchange went through a proxy). */
     public static String document() {
-        try {
-            HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    PlatformSession.serverUrl().toURI().resolve("/openapi"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            if (served.statusCode() != 200) {
-                throw new IllegalStateException("/openapi answered " + served.statusCode());
-            }
-            return served.body();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Http.Reply served = new Http(PlatformSession.serverUrl().toString()).get("/openapi");
+        if (served.status() != 200) {
+            throw new IllegalStateException("/openapi answered " + served.status());
         }
+        return served.body();
     }
 }
