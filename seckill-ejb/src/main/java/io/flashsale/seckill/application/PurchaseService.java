@@ -89,23 +89,25 @@ public class PurchaseService {
         }
         CompletionStage<PurchaseReceipt> answered;
         try {
-            answered = admitted(activity, userId, quantity);
+            SeckillPurchase held;
+            try {
+                held = hold(activity, userId, quantity);
+            } catch (DomainException refused) {
+                outcomes.count(outcomeOf(refused));
+                inFlight.release();
+                // not through a dependent stage: that would wrap the refusal in a CompletionException with a stack trace
+                return CompletableFuture.failedFuture(refused);
+            }
+            answered = published(activity, userId, held);
         } catch (RuntimeException unexpected) {
             inFlight.release();
             throw unexpected;
         }
-        answered.whenComplete((receipt, refused) -> inFlight.release());
+        answered.whenComplete((receipt, failed) -> inFlight.release());
         return answered;
     }
 
-    private CompletionStage<PurchaseReceipt> admitted(ActivityId activity, long userId, int quantity) {
-        SeckillPurchase held;
-        try {
-            held = hold(activity, userId, quantity);
-        } catch (DomainException refused) {
-            outcomes.count(outcomeOf(refused));
-            return CompletableFuture.failedFuture(refused);
-        }
+    private CompletionStage<PurchaseReceipt> published(ActivityId activity, long userId, SeckillPurchase held) {
         return events.publish(held).handleAsync((acked, sendFailed) -> {
             if (sendFailed != null) {
                 try {
