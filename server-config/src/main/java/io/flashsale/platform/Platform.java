@@ -4,6 +4,7 @@ import io.flashsale.platform.dataservices.DataService;
 import io.flashsale.platform.dataservices.EmbeddedKafka;
 import io.flashsale.platform.dataservices.EmbeddedMariaDb;
 import io.flashsale.platform.dataservices.EmbeddedRedis;
+import io.flashsale.platform.dataservices.EmbeddedRedisCluster;
 import io.flashsale.platform.dataservices.Ports;
 import io.flashsale.platform.payara.PayaraDomain;
 
@@ -36,7 +37,10 @@ public final class Platform implements AutoCloseable {
                     settings.dataDir().resolve("mariadb"),
                     settings.workDir().resolve("mariadb-base")));
         }
-        if (!settings.redis().external()) {
+        if (settings.redis().clusterNodes() > 0) {
+            embedded.add(new EmbeddedRedisCluster(settings.redis(), settings::redisPassword,
+                    settings.dataDir().resolve("redis-cluster")));
+        } else if (!settings.redis().external()) {
             embedded.add(new EmbeddedRedis(settings.redis(), settings::redisPassword,
                     settings.dataDir().resolve("redis")));
         }

@@ -3,6 +3,8 @@ package io.flashsale.platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Where the platform lives and which data services it talks to. Every value comes from a system property
@@ -25,8 +27,17 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         }
     }
 
-    /** {@code password} null: the embedded Redis's generated one ({@link #redisPassword()}). */
-    public record RedisEndpoint(String host, int port, String password, boolean tls, boolean external) {
+    /**
+     * {@code password} null: the embedded Redis's generated one ({@link #redisPassword()}). {@code cluster}: the seed
+     * nodes ({@code host:port,...}) of a Redis Cluster, null for one Redis server; {@code clusterNodes}: how many
+     * masters the embedded cluster has (on consecutive ports from {@code port}), 0 when none is embedded.
+     */
+    public record RedisEndpoint(String host, int port, String password, boolean tls, boolean external,
+                                String cluster, int clusterNodes) {
+
+        public boolean clustered() {
+            return cluster != null;
+        }
     }
 
     /**
@@ -67,14 +78,34 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
                 Integer.parseInt(lookup.get("flashsale.db.lock-wait-timeout-seconds", "3")),
                 dbHost != null);
 
-        String redisHost = lookup.get("flashsale.redis.host", null);
+        String redisCluster = lookup.get("flashsale.redis.cluster", null);
+        if (redisCluster != null) {
+            redisCluster = redisCluster.replaceAll("\\s", "");
+        }
+        String redisHost = redisCluster != null ? seed(redisCluster)[0]
+                : lookup.get("flashsale.redis.host", null);
+        boolean redisExternal = redisHost != null;
+        int redisPort = redisCluster != null ? Integer.parseInt(seed(redisCluster)[1])
+                : Integer.parseInt(lookup.get("flashsale.redis.port", redisExternal ? "6379" : "16379"));
+        int embeddedClusterNodes = redisExternal ? 0
+                : Integer.parseInt(lookup.get("flashsale.redis.cluster-nodes", "0"));
+        if (embeddedClusterNodes != 0 && embeddedClusterNodes < 3) {
+            throw new IllegalStateException("FLASHSALE_REDIS_CLUSTER_NODES must be 0 (one Redis server) or at least"
+                    + " 3 (a Redis Cluster needs 3 masters), not " + embeddedClusterNodes);
+        }
+        if (embeddedClusterNodes > 0) {
+            redisCluster = IntStream.range(0, embeddedClusterNodes).mapToObj(node -> "127.0.0.1:" + (redisPort + node))
+                    .collect(Collectors.joining(","));
+        }
         RedisEndpoint redis = new RedisEndpoint(
-                redisHost == null ? "127.0.0.1" : redisHost,
-                Integer.parseInt(lookup.get("flashsale.redis.port", redisHost == null ? "16379" : "6379")),
-                redisHost == null ? lookup.get("flashsale.redis.password", null)
-                        : required(lookup, "flashsale.redis.password"),
-                Boolean.parseBoolean(lookup.get("flashsale.redis.tls", Boolean.toString(redisHost != null))),
-                redisHost != null);
+                redisExternal ? redisHost : "127.0.0.1",
+                redisPort,
+                redisExternal ? required(lookup, "flashsale.redis.password")
+                        : lookup.get("flashsale.redis.password", null),
+                Boolean.parseBoolean(lookup.get("flashsale.redis.tls", Boolean.toString(redisExternal))),
+                redisExternal,
+                redisCluster,
+                embeddedClusterNodes);
 
         String kafkaServers = lookup.get("flashsale.kafka.bootstrap.servers", null);
         KafkaEndpoint kafka = new KafkaEndpoint(
@@ -129,6 +160,16 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
                 "sasl.mechanism", kafka.saslMechanism(),
                 "sasl.jaas.config", kafka.loginModule() + " required username=\"" + kafka.username()
                         + "\" password=\"" + kafkaPassword() + "\";");
+    }
+
+    /** Host and port of the first of {@code host:port,...}. */
+    private static String[] seed(String nodes) {
+        String first = nodes.split(",")[0].strip();
+        int colon = first.lastIndexOf(':');
+        if (colon < 1) {
+            throw new IllegalStateException("FLASHSALE_REDIS_CLUSTER is host:port,host:port,...; not " + nodes);
+        }
+        return new String[] {first.substring(0, colon), first.substring(colon + 1)};
     }
 
     private static String required(Lookup lookup, String property) {

@@ -1,5 +1,6 @@
 package io.flashsale.platform;
 
+import io.flashsale.platform.payara.DomainConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -52,6 +53,35 @@ class PlatformSettingsTest {
                 "an external Kafka is reached over TLS with SASL by default");
         assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"shop\""
                 + " password=\"k4fka\";", settings.kafkaClientProperties().get("sasl.jaas.config"));
+    }
+
+    @Test
+    void aRedisClusterIsNamedByItsSeedNodesOrEmbeddedWithThreeOrMoreMasters() throws IOException {
+        PlatformSettings external = withDirs(Map.of(
+                "FLASHSALE_REDIS_CLUSTER", "r1.internal:7000, r2.internal:7001",
+                "FLASHSALE_REDIS_PASSWORD", "r3dis"));
+        assertTrue(external.redis().external());
+        assertTrue(external.redis().clustered());
+        assertEquals("r1.internal", external.redis().host());
+        assertEquals(7000, external.redis().port());
+        assertEquals(0, external.redis().clusterNodes(), "nothing embedded");
+        assertTrue(external.redis().tls());
+        assertTrue(DomainConfiguration.jvmOptions(external).contains("-Dflashsale.redis.cluster=r1.internal:7000,r2.internal:7001"));
+        assertThrows(IllegalStateException.class,
+                () -> withDirs(Map.of("FLASHSALE_REDIS_CLUSTER", "r1.internal:7000")), "no password, no cluster");
+
+        PlatformSettings embedded = withDirs(Map.of("FLASHSALE_REDIS_CLUSTER_NODES", "3"));
+        assertFalse(embedded.redis().external());
+        assertEquals("127.0.0.1:16379,127.0.0.1:16380,127.0.0.1:16381", embedded.redis().cluster());
+        assertEquals(3, embedded.redis().clusterNodes());
+        assertTrue(DomainConfiguration.jvmOptions(embedded).contains(
+                "-Dflashsale.redis.cluster=127.0.0.1:16379,127.0.0.1:16380,127.0.0.1:16381"));
+
+        assertFalse(withDirs(Map.of()).redis().clustered(), "one Redis server by default");
+        assertFalse(DomainConfiguration.jvmOptions(withDirs(Map.of())).stream().anyMatch(o -> o.contains("redis.cluster")));
+        IllegalStateException two = assertThrows(IllegalStateException.class,
+                () -> withDirs(Map.of("FLASHSALE_REDIS_CLUSTER_NODES", "2")));
+        assertTrue(two.getMessage().contains("at least 3"), two.getMessage());
     }
 
     @Test

@@ -16,33 +16,50 @@ import java.util.function.Supplier;
  */
 public final class EmbeddedRedis implements DataService {
 
-    private final RedisEndpoint endpoint;
+    private final String name;
+    private final int port;
     private final Supplier<String> password;
     private final Path dir;
+    private final boolean clusterNode;
     private RedisServer server;
 
     public EmbeddedRedis(RedisEndpoint endpoint, Supplier<String> password, Path dir) {
-        this.endpoint = endpoint;
+        this("redis", endpoint.port(), password, dir, false);
+    }
+
+    /** One master of an {@link EmbeddedRedisCluster}: cluster mode on, its node table kept in {@code dir}. */
+    static EmbeddedRedis clusterNode(int node, int port, Supplier<String> password, Path dir) {
+        return new EmbeddedRedis("redis-node-" + node, port, password, dir, true);
+    }
+
+    private EmbeddedRedis(String name, int port, Supplier<String> password, Path dir, boolean clusterNode) {
+        this.name = name;
+        this.port = port;
         this.password = password;
         this.dir = dir;
+        this.clusterNode = clusterNode;
     }
 
     @Override
     public String name() {
-        return "redis";
+        return name;
     }
 
     @Override
     public String endpoint() {
-        return endpoint.host() + ":" + endpoint.port();
+        return "127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     @Override
     public synchronized void start() throws IOException {
-        Ports.requireFree("Redis", endpoint.port());
+        Ports.requireFree("Redis", port);
         Files.createDirectories(dir);
         server = RedisServer.newRedisServer()
-                .port(endpoint.port())
+                .port(port)
                 .bind("127.0.0.1")
                 .setting("dir " + dir)
                 .setting("save \"\"")
@@ -52,6 +69,10 @@ public final class EmbeddedRedis implements DataService {
                 .setting("requirepass " + password.get())
                 .setting("maxclients 2000")
                 .setting("tcp-backlog 511")
+                .settingIf(clusterNode, "cluster-enabled yes")
+                .settingIf(clusterNode, "cluster-config-file nodes.conf")
+                .settingIf(clusterNode, "cluster-node-timeout 5000")
+                .settingIf(clusterNode, "masterauth " + password.get())
                 .onShutdownForceStop(true)
                 .build();
         startRetryingBusyBinary();
@@ -93,7 +114,7 @@ public final class EmbeddedRedis implements DataService {
             server = null;
             // stopped means gone: a start right after must find the port free
             Ports.await("Redis's port closed", Duration.ofSeconds(30),
-                    () -> !Ports.accepting(endpoint.host(), endpoint.port()));
+                    () -> !Ports.accepting("127.0.0.1", port));
         }
     }
 

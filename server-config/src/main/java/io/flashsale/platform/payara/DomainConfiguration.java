@@ -72,7 +72,7 @@ public final class DomainConfiguration {
 
     /** JVM options of the server, written into domain.xml before its first start (no escaping needed there). */
     public static List<String> jvmOptions(PlatformSettings settings) {
-        return List.of(
+        List<String> options = new ArrayList<>(List.of(
                 "-Xmx2g",
                 "-Xms1g",
                 // SmallRye's jars carry an empty beans.xml, which CDI 4 reads as "annotated"; they need "all".
@@ -91,7 +91,12 @@ public final class DomainConfiguration {
                 "-Dmp.messaging.connector.smallrye-kafka.security.protocol=" + settings.kafka().securityProtocol(),
                 "-Dmp.messaging.connector.smallrye-kafka.sasl.mechanism=" + settings.kafka().saslMechanism(),
                 "-Dflashsale.kafka.login-module=" + settings.kafka().loginModule(),
-                "-Dflashsale.kafka.username=" + settings.kafka().username());
+                "-Dflashsale.kafka.username=" + settings.kafka().username()));
+        if (settings.redis().clustered()) {
+            // domain.xml separates JVM options by element, so the list's commas need no escaping
+            options.add("-Dflashsale.redis.cluster=" + settings.redis().cluster());
+        }
+        return options;
     }
 
     public static List<String> replacedJvmOptions() {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +39,27 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     private static final LuaScript CLAIM = LuaScript.fromClasspath(RedisSeckillStockCache.class, "claim-purchases.lua");
     private static final LuaScript REBUILD = LuaScript.fromClasspath(RedisSeckillStockCache.class, "rebuild.lua");
     private static final LuaScript RESUME = LuaScript.fromClasspath(RedisSeckillStockCache.class, "resume.lua");
+    private static final LuaScript WARM = LuaScript.fromClasspath(RedisSeckillStockCache.class, "warm.lua");
+    private static final LuaScript SNAPSHOT = LuaScript.fromClasspath(RedisSeckillStockCache.class, "snapshot.lua");
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     @Inject
     RedisConnection redis;
 
+    /** For the container. */
+    protected RedisSeckillStockCache() {
+    }
+
+    /** Outside a container: the Redis Cluster test drives a sale through this very adapter. */
+    public RedisSeckillStockCache(RedisConnection redis) {
+        this.redis = redis;
+    }
+
     @Override
     public void warm(ActivityId activity, int units, int perUserLimit, Instant startsAt, Instant endsAt) {
-        call(() -> {
-            try (var multi = redis.client().multi()) {
-                multi.set(SeckillKeys.stock(activity), Integer.toString(units), SetParams.setParams().nx());
-                multi.hset(SeckillKeys.meta(activity), Map.of("limit", Integer.toString(perUserLimit),
-                        "starts", Long.toString(startsAt.toEpochMilli()), "ends", Long.toString(endsAt.toEpochMilli())));
-                return multi.exec();
-            }
-        });
+        call(() -> WARM.run(redis.client(), List.of(SeckillKeys.stock(activity), SeckillKeys.meta(activity)),
+                List.of(Integer.toString(units), Integer.toString(perUserLimit),
+                        Long.toString(startsAt.toEpochMilli()), Long.toString(endsAt.toEpochMilli()))));
     }
 
     @Override
@@ -134,17 +141,14 @@ public class RedisSeckillStockCache implements SeckillStockCache {
 
     @Override
     public CacheSnapshot snapshot(ActivityId activity) {
-        // the counter and the hash are read in one script-free transaction so they describe the same moment
-        List<Object> replies = call(() -> {
-            try (var multi = redis.client().multi()) {
-                multi.get(SeckillKeys.stock(activity));
-                multi.hgetAll(SeckillKeys.orders(activity));
-                return multi.exec();
-            }
-        });
+        List<?> replies = (List<?>) call(() -> SNAPSHOT.run(redis.client(),
+                List.of(SeckillKeys.stock(activity), SeckillKeys.orders(activity)), List.of()));
         String stock = (String) replies.get(0);
-        @SuppressWarnings("unchecked")
-        Map<String, String> orders = (Map<String, String>) replies.get(1);
+        List<?> flat = (List<?>) replies.get(1);
+        Map<String, String> orders = new HashMap<>(flat.size());
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            orders.put((String) flat.get(i), (String) flat.get(i + 1));
+        }
         List<HeldPurchase> held = orders.entrySet().stream().map(e -> parse(e.getKey(), e.getValue())).toList();
         return new CacheSnapshot(stock != null, stock == null ? 0 : Integer.parseInt(stock), held);
     }

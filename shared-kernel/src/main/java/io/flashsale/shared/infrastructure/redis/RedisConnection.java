@@ -8,14 +8,31 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The application's pooled Redis client, configured from MicroProfile Config ({@code flashsale.redis.*}). */
+/**
+ * The application's pooled Redis client, configured from MicroProfile Config ({@code flashsale.redis.*}): one Redis
+ * server, or a Redis Cluster when {@code flashsale.redis.cluster} names some of its nodes ({@code host:port,...}).
+ * Every key a command or script touches at once shares one hash tag, so both work the same.
+ */
 @ApplicationScoped
 public class RedisConnection {
+
+    /** Seed nodes of a Redis Cluster; the client learns the others and the slot map from them. */
+    @Inject
+    @ConfigProperty(name = "flashsale.redis.cluster")
+    Optional<String> cluster;
 
     @Inject
     @ConfigProperty(name = "flashsale.redis.host", defaultValue = "127.0.0.1")
@@ -46,7 +63,29 @@ public class RedisConnection {
     @ConfigProperty(name = "flashsale.redis.pool.max-wait-millis", defaultValue = "500")
     int maxWaitMillis;
 
-    private RedisClient client;
+    private UnifiedJedis client;
+    private String endpoint;
+
+    /** For the container; {@link #open()} connects. */
+    protected RedisConnection() {
+    }
+
+    /** Outside a container: a connection to {@code nodes} (one {@code host:port}, or a cluster's seed nodes). */
+    public static RedisConnection to(String nodes, boolean cluster, String password, boolean tls, int maxTotal,
+                                     int timeoutMillis) {
+        RedisConnection connection = new RedisConnection();
+        HostAndPort first = seeds(nodes).iterator().next();
+        connection.host = first.getHost();
+        connection.port = first.getPort();
+        connection.cluster = cluster ? Optional.of(nodes) : Optional.empty();
+        connection.password = Optional.ofNullable(password);
+        connection.tls = tls;
+        connection.maxTotal = maxTotal;
+        connection.timeoutMillis = timeoutMillis;
+        connection.maxWaitMillis = timeoutMillis;
+        connection.open();
+        return connection;
+    }
 
     @PostConstruct
     void open() {
@@ -60,29 +99,43 @@ public class RedisConnection {
         pool.setTestWhileIdle(true);
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(1));
         pool.setNumTestsPerEvictionRun(-1);
-        client = RedisClient.builder()
-                .hostAndPort(host, port)
-                .clientConfig(DefaultJedisClientConfig.builder()
-                        .connectionTimeoutMillis(timeoutMillis)
-                        .socketTimeoutMillis(timeoutMillis)
-                        .clientName("flashsale")
-                        .password(password.orElse(null))
-                        .ssl(tls)
-                        .build())
-                .poolConfig(pool)
+        JedisClientConfig config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .clientName("flashsale")
+                .password(password.orElse(null))
+                .ssl(tls)
                 .build();
+        if (cluster.isPresent() && !cluster.get().isBlank()) {
+            Set<HostAndPort> seeds = seeds(cluster.get());
+            // the pool is per node: each master gets maxTotal connections
+            client = RedisClusterClient.builder().nodes(seeds).clientConfig(config).poolConfig(pool).build();
+            endpoint = "cluster " + cluster.get().strip();
+        } else {
+            client = RedisClient.builder().hostAndPort(host, port).clientConfig(config).poolConfig(pool).build();
+            endpoint = host + ":" + port;
+        }
+    }
+
+    private static Set<HostAndPort> seeds(String nodes) {
+        return Arrays.stream(nodes.split(",")).map(String::strip).filter(node -> !node.isEmpty())
+                .map(HostAndPort::from).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         client.close();
     }
 
-    public RedisClient client() {
+    public UnifiedJedis client() {
         return client;
     }
 
+    public boolean clustered() {
+        return client instanceof RedisClusterClient;
+    }
+
     public String endpoint() {
-        return host + ":" + port;
+        return endpoint;
     }
 }
