@@ -2,6 +2,7 @@ package io.flashsale.platform;
 
 import io.flashsale.platform.dataservices.DataService;
 import io.flashsale.platform.dataservices.EmbeddedKafka;
+import io.flashsale.platform.dataservices.EmbeddedKafkaCluster;
 import io.flashsale.platform.dataservices.EmbeddedMariaDb;
 import io.flashsale.platform.dataservices.EmbeddedRedis;
 import io.flashsale.platform.dataservices.EmbeddedRedisCluster;
@@ -44,7 +45,11 @@ public final class Platform implements AutoCloseable {
             embedded.add(new EmbeddedRedis(settings.redis(), settings::redisPassword,
                     settings.dataDir().resolve("redis")));
         }
-        if (!settings.kafka().external()) {
+        if (settings.kafka().brokers() > 1) {
+            embedded.add(new EmbeddedKafkaCluster(settings.kafka(), settings.kafka().brokers(),
+                    settings::kafkaPassword, settings.kafkaLibs(), settings.dataDir().resolve("kafka-cluster"),
+                    settings.logDir()));
+        } else if (!settings.kafka().external()) {
             embedded.add(new EmbeddedKafka(settings.kafka(), settings::kafkaPassword, settings.kafkaLibs(),
                     settings.dataDir().resolve("kafka"), settings.logDir()));
         }

@@ -1,5 +1,7 @@
 package io.flashsale.platform;
 
+import io.flashsale.platform.dataservices.EmbeddedKafkaCluster;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,7 +47,8 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
      * one, {@link #kafkaPassword()}); an external one by default with SCRAM over TLS.
      */
     public record KafkaEndpoint(String bootstrapServers, int controllerPort, String securityProtocol,
-                                String saslMechanism, String username, String password, boolean external) {
+                                String saslMechanism, String username, String password, boolean external,
+                                int brokers) {
 
         /** The JAAS login module of the SASL mechanism (PLAIN, or SCRAM-SHA-256/512). */
         public String loginModule() {
@@ -54,7 +57,8 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         }
 
         public int port() {
-            return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1).split(",")[0]);
+            String first = bootstrapServers.split(",")[0].strip();
+            return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
         }
     }
 
@@ -108,8 +112,13 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
                 embeddedClusterNodes);
 
         String kafkaServers = lookup.get("flashsale.kafka.bootstrap.servers", null);
+        int kafkaBrokers = kafkaServers != null ? 0 : Integer.parseInt(lookup.get("flashsale.kafka.brokers", "1"));
+        if (kafkaServers == null && kafkaBrokers < 1) {
+            throw new IllegalStateException("FLASHSALE_KAFKA_BROKERS must be 1 or more, not " + kafkaBrokers);
+        }
         KafkaEndpoint kafka = new KafkaEndpoint(
-                kafkaServers == null ? "127.0.0.1:19092" : kafkaServers,
+                kafkaServers != null ? kafkaServers
+                        : EmbeddedKafkaCluster.bootstrapServers("127.0.0.1", 19092, kafkaBrokers),
                 Integer.parseInt(lookup.get("flashsale.kafka.controller.port", "19093")),
                 lookup.get("flashsale.kafka.security-protocol", kafkaServers == null ? "SASL_PLAINTEXT" : "SASL_SSL"),
                 lookup.get("flashsale.kafka.sasl-mechanism", kafkaServers == null ? "PLAIN" : "SCRAM-SHA-512"),
@@ -117,7 +126,8 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
                         : required(lookup, "flashsale.kafka.username"),
                 kafkaServers == null ? lookup.get("flashsale.kafka.password", null)
                         : required(lookup, "flashsale.kafka.password"),
-                kafkaServers != null);
+                kafkaServers != null,
+                kafkaBrokers);
 
         return new PlatformSettings(
                 workDir,

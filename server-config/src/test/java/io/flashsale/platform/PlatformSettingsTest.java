@@ -85,6 +85,17 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void anEmbeddedKafkaClusterHasItsBrokersOnConsecutivePortPairs() throws IOException {
+        PlatformSettings settings = withDirs(Map.of("FLASHSALE_KAFKA_BROKERS", "3"));
+        assertFalse(settings.kafka().external());
+        assertEquals(3, settings.kafka().brokers());
+        assertEquals("127.0.0.1:19092,127.0.0.1:19094,127.0.0.1:19096", settings.kafka().bootstrapServers());
+        assertEquals(19092, settings.kafka().port(), "the first broker's port");
+        assertEquals(1, withDirs(Map.of()).kafka().brokers(), "one broker by default");
+        assertThrows(IllegalStateException.class, () -> withDirs(Map.of("FLASHSALE_KAFKA_BROKERS", "0")));
+    }
+
+    @Test
     void anExternalDatabaseOrRedisWithoutCredentialsIsRefused() {
         IllegalStateException database = assertThrows(IllegalStateException.class,
                 () -> withDirs(Map.of("FLASHSALE_DB_HOST", "db.internal")));

@@ -1,6 +1,7 @@
 package io.flashsale.it.scaleout;
 
 import io.flashsale.it.support.Concurrently;
+import io.flashsale.platform.Directories;
 import io.flashsale.platform.PlatformSettings.RedisEndpoint;
 import io.flashsale.platform.dataservices.DataService;
 import io.flashsale.platform.dataservices.EmbeddedRedisCluster;
@@ -24,14 +25,11 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisProtocol;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +39,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,8 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A sale on a real 3-master Redis Cluster (the platform's own {@link EmbeddedRedisCluster}, slots split evenly),
- * through the application's own Redis adapter, client and Lua scripts: every script's keys must share one slot, or
- * Redis answers CROSSSLOT and the adapter throws, failing the test. The platform the suite shares runs on one Redis
+ * through the application's own Redis adapter, client and Lua scripts: every script's and command's keys must share
+ * one slot, or the cluster client refuses it (Redis itself would answer CROSSSLOT), the adapter throws and the test
+ * fails. The platform the suite shares runs on one Redis
  * server; this cluster is a second one beside it, on its own ports.
  */
 class RedisClusterSaleIT {
@@ -65,7 +63,7 @@ class RedisClusterSaleIT {
     @BeforeAll
     static void startCluster() throws Exception {
         Path dir = Path.of(System.getProperty("flashsale.work.dir", "target/work")).resolveSibling("redis-cluster-it");
-        deleteRecursively(dir);
+        Directories.deleteRecursively(dir);
         cluster = new EmbeddedRedisCluster(new RedisEndpoint("127.0.0.1", FIRST_PORT, PASSWORD, false, false,
                 null, MASTERS), () -> PASSWORD, dir);
         cluster.start();
@@ -214,15 +212,5 @@ class RedisClusterSaleIT {
     private static Jedis node(String endpoint) {
         return new Jedis(HostAndPort.from(endpoint),
                 DefaultJedisClientConfig.builder().password(PASSWORD).protocol(RedisProtocol.RESP2).build());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }

@@ -17,41 +17,76 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real single-node Kafka broker in KRaft mode, run in its own JVM from the kafka_2.13 jars of Maven Central. Every
- * listener, the controller's too, asks for a SASL login (PLAIN, over loopback): the application's user with its
- * generated password, and the broker's own user (a fresh password at every start) for its connections to itself.
+ * A real Kafka broker in KRaft mode (broker and controller in one process), run in its own JVM from the kafka_2.13
+ * jars of Maven Central: alone, or one node of an {@link EmbeddedKafkaCluster}. Every listener, the controller's too,
+ * asks for a SASL login (PLAIN, over loopback): the application's user with its generated password, and the brokers'
+ * own user (a fresh password for every run of the platform) for their connections to each other.
  */
 public final class EmbeddedKafka implements DataService {
 
-    private final KafkaEndpoint endpoint;
+    private final String name;
+    private final int nodeId;
+    private final int port;
+    private final int controllerPort;
+    private final String username;
     private final Supplier<String> password;
+    private final Quorum quorum;
     private final Path libs;
     private final Path dir;
     private final Path log;
     private Process process;
 
+    /**
+     * What the nodes of one cluster share: the controller voters ({@code id@host:port,...}), the cluster id they are
+     * formatted with, the brokers' own password, and the replication every topic gets.
+     */
+    record Quorum(String voters, String clusterId, String brokerPassword, int replicationFactor, int minInSyncReplicas) {
+
+        static Quorum single(int controllerPort) {
+            return new Quorum("1@127.0.0.1:" + controllerPort, EmbeddedKafka.clusterId(), Secrets.randomSecret(24),
+                    1, 1);
+        }
+    }
+
     public EmbeddedKafka(KafkaEndpoint endpoint, Supplier<String> password, Path libs, Path dir, Path logDir) {
-        this.endpoint = endpoint;
+        this("kafka", 1, endpoint.port(), endpoint.controllerPort(), endpoint.username(), password,
+                Quorum.single(endpoint.controllerPort()), libs, dir, logDir.resolve("kafka.log"));
+    }
+
+    EmbeddedKafka(String name, int nodeId, int port, int controllerPort, String username, Supplier<String> password,
+                  Quorum quorum, Path libs, Path dir, Path log) {
+        this.name = name;
+        this.nodeId = nodeId;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.username = username;
         this.password = password;
+        this.quorum = quorum;
         this.libs = libs;
         this.dir = dir;
-        this.log = logDir.resolve("kafka.log");
+        this.log = log;
     }
 
     @Override
     public String name() {
-        return "kafka";
+        return name;
     }
 
     @Override
     public String endpoint() {
-        return endpoint.bootstrapServers();
+        return "127.0.0.1:" + port;
     }
 
     @Override
     public synchronized void start() throws IOException, InterruptedException {
-        Ports.requireFree("Kafka", endpoint.port());
-        Ports.requireFree("Kafka controller", endpoint.controllerPort());
+        launch();
+        awaitStarted();
+    }
+
+    /** Starts the process without waiting: the nodes of a cluster wait for a quorum, so they start together. */
+    synchronized void launch() throws IOException, InterruptedException {
+        Ports.requireFree("Kafka", port);
+        Ports.requireFree("Kafka controller", controllerPort);
         Files.createDirectories(dir);
         Files.createDirectories(log.getParent());
         Path properties = writeServerProperties();
@@ -62,11 +97,15 @@ public final class EmbeddedKafka implements DataService {
         process = java("kafka.Kafka", properties.toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Ports.await("Kafka", Duration.ofSeconds(90), () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited with " + process.exitValue() + ", see " + log);
+    }
+
+    void awaitStarted() {
+        Process started = process;
+        Ports.await(name, Duration.ofSeconds(90), () -> {
+            if (!started.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + started.exitValue() + ", see " + log);
             }
-            return Ports.accepting("127.0.0.1", endpoint.port()) && logSays("Kafka Server started");
+            return Ports.accepting("127.0.0.1", port) && logSays("Kafka Server started");
         });
     }
 
@@ -97,17 +136,18 @@ public final class EmbeddedKafka implements DataService {
 
     private Path writeServerProperties() throws IOException {
         String host = "127.0.0.1";
-        String brokerPassword = Secrets.randomSecret(24);
+        String brokerPassword = quorum.brokerPassword();
         String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" password=\""
-                + brokerPassword + "\" user_broker=\"" + brokerPassword + "\" user_" + endpoint.username() + "=\""
+                + brokerPassword + "\" user_broker=\"" + brokerPassword + "\" user_" + username + "=\""
                 + password.get() + "\";";
+        String replicas = Integer.toString(quorum.replicationFactor());
+        String minInSync = Integer.toString(quorum.minInSyncReplicas());
         String properties = String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@" + host + ":" + endpoint.controllerPort(),
-                "listeners=SASL_PLAINTEXT://" + host + ":" + endpoint.port() + ",CONTROLLER://" + host + ":"
-                        + endpoint.controllerPort(),
-                "advertised.listeners=SASL_PLAINTEXT://" + host + ":" + endpoint.port(),
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + quorum.voters(),
+                "listeners=SASL_PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort,
+                "advertised.listeners=SASL_PLAINTEXT://" + host + ":" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=SASL_PLAINTEXT",
                 "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
@@ -119,12 +159,16 @@ public final class EmbeddedKafka implements DataService {
                 "log.dirs=" + dir.resolve("logs"),
                 "num.partitions=4",
                 "auto.create.topics.enable=true",
-                "offsets.topic.replication.factor=1",
+                // every topic, the application's and Kafka's own, on replicationFactor brokers; an acks=all write
+                // is acknowledged once minInSyncReplicas of them have it (one broker may die without a loss)
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + minInSync,
+                "offsets.topic.replication.factor=" + replicas,
                 "offsets.topic.num.partitions=4",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + minInSync,
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
                 "group.initial.rebalance.delay.ms=0",
                 "");
         Path file = dir.resolve("server.properties");
@@ -138,7 +182,8 @@ public final class EmbeddedKafka implements DataService {
     }
 
     private void format(Path properties) throws IOException, InterruptedException {
-        Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", properties.toString())
+        Process format = java("kafka.tools.StorageTool", "format", "-t", quorum.clusterId(), "-c",
+                properties.toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         if (format.waitFor() != 0) {
@@ -167,7 +212,7 @@ public final class EmbeddedKafka implements DataService {
     }
 
     /** Kafka's own format: 16 random bytes, URL-safe base64, not starting with '-' (argparse would take a flag). */
-    private static String clusterId() {
+    static String clusterId() {
         SecureRandom random = new SecureRandom();
         String id;
         do {
