@@ -4,7 +4,7 @@ import io.flashsale.it.support.Redis;
 import io.flashsale.shared.infrastructure.redis.LuaScript;
 import io.flashsale.user.infrastructure.security.RedisLoginThrottle;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class LoginLockEscalationIT {
         String key = "login:{it-escalation-" + UUID.randomUUID() + "}";
         List<String> keys = List.of(key + ":attempts", key + ":lock");
         List<Long> locks = new ArrayList<>();
-        try (RedisClient redis = Redis.client()) {
+        try (UnifiedJedis redis = Redis.client()) {
             for (int attempt = 1; attempt <= 12; attempt++) {
                 long lock = ((Number) ATTEMPT.run(redis, keys, DOCUMENTED)).longValue();
                 locks.add(lock);

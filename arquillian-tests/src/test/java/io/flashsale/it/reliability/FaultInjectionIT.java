@@ -4,6 +4,7 @@ import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
+import io.flashsale.it.support.Crowd;
 import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
@@ -11,6 +12,7 @@ import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Processes;
 import io.flashsale.it.support.Redis;
+import io.flashsale.it.support.SaleInvariants;
 import io.flashsale.it.support.Sales;
 import io.flashsale.platform.Directories;
 import io.flashsale.platform.PlatformSettings;
@@ -20,7 +22,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 import java.net.URL;
@@ -129,7 +131,7 @@ class FaultInjectionIT {
         Sale sale = sale(accounts.admin(), 5);
         Account buyer = accounts.newCustomer();
         String stranded = strandHold(sale.activity(), buyer.id(), Instant.now().minusSeconds(40));
-        try (RedisClient jedis = redis()) {
+        try (UnifiedJedis jedis = redis()) {
             Await.until("housekeeping releases a stranded hold after the database crash", Duration.ofSeconds(60),
                     () -> jedis.hexists("sk:{a" + sale.activity() + "}:orders", stranded), held -> !held);
         }
@@ -174,7 +176,7 @@ class FaultInjectionIT {
 
         // what an AOF that lost its last second (or a promoted replica) looks like: the purchase never happened
         String prefix = "sk:{a" + sale.activity() + "}:";
-        try (RedisClient jedis = redis()) {
+        try (UnifiedJedis jedis = redis()) {
             jedis.hdel(prefix + "buyers", Long.toString(buyer.id()));
             jedis.hdel(prefix + "orders", order);
             jedis.incrBy(prefix + "stock", 1);
@@ -275,7 +277,7 @@ class FaultInjectionIT {
         Sale sale = sale(admin, 10);
         String path = "/api/v1/seckill/activities/" + sale.activity() + "/reconciliation/rebuild";
         String lock = "sk:{a" + sale.activity() + "}:maintenance";
-        try (RedisClient jedis = redis()) {
+        try (UnifiedJedis jedis = redis()) {
             assertEquals("OK", jedis.set(lock, "another-instance", SetParams.setParams().nx().px(60_000)));
             assertProblem(409, "/problems/maintenance-in-progress", admin.post(path, ""));
             assertEquals("another-instance", jedis.get(lock), "the other instance's lock is left alone");
@@ -283,7 +285,7 @@ class FaultInjectionIT {
         }
         Http.Reply rebuilt = admin.post(path, "");
         assertEquals(200, rebuilt.status(), rebuilt.body());
-        try (RedisClient jedis = redis()) {
+        try (UnifiedJedis jedis = redis()) {
             assertFalse(jedis.exists(lock), "the rebuild released its own lock");
         }
     }
@@ -448,7 +450,7 @@ class FaultInjectionIT {
         return order;
     }
 
-    private static RedisClient redis() {
+    private static UnifiedJedis redis() {
         return Redis.client();
     }
 
@@ -456,7 +458,7 @@ class FaultInjectionIT {
     private static String strandHold(long activity, long user, Instant acceptedAt) {
         String order = UUID.randomUUID().toString();
         String prefix = "sk:{a" + activity + "}:";
-        try (RedisClient jedis = redis()) {
+        try (UnifiedJedis jedis = redis()) {
             jedis.decrBy(prefix + "stock", 1);
             jedis.hset(prefix + "buyers", Long.toString(user), order);
             jedis.hset(prefix + "orders", order, user + ":1:" + acceptedAt.toEpochMilli());

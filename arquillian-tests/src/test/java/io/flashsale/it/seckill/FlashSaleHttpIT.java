@@ -25,7 +25,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 import java.net.URI;
 import java.net.URL;
@@ -208,7 +208,7 @@ class FlashSaleHttpIT {
         Await.until("two orders confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 2);
 
-        try (RedisClient client = Redis.client()) {
+        try (UnifiedJedis client = Redis.client()) {
             client.del("sk:{a" + activity + "}:stock", "sk:{a" + activity + "}:buyers", "sk:{a" + activity + "}:orders");
         }
 
@@ -321,7 +321,7 @@ class FlashSaleHttpIT {
         String orderId = orderIdOf(assertAccepted(buyers().get(61), activity, 1));
         Await.until("the order durable", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 1);
-        try (RedisClient client = Redis.client()) {
+        try (UnifiedJedis client = Redis.client()) {
             client.decrBy("sk:{a" + activity + "}:stock", 2);
         }
         String reconciliation = "/api/v1/seckill/activities/" + activity + "/reconciliation";

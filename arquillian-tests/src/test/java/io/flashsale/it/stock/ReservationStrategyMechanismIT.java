@@ -13,7 +13,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 import java.sql.Connection;
@@ -120,7 +120,7 @@ class ReservationStrategyMechanismIT {
         String orderId = UUID.randomUUID().toString();
         String lease = "lock:{product:" + product + "}";
         double refusedBefore = Metrics.value(http, "stock_lock_wait_seconds_count", "acquired=\"false\"");
-        try (RedisClient redis = Redis.client()) {
+        try (UnifiedJedis redis = Redis.client()) {
             redis.set(lease, "held-by-the-test", SetParams.setParams().nx().px(60_000));
             try {
                 Http.Reply refused = reserve(customer, product, "redis-lock", orderId);
@@ -146,7 +146,7 @@ class ReservationStrategyMechanismIT {
         Http second = customer();
         Future<Http.Reply> slow;
         Future<Http.Reply> next;
-        try (Connection locker = lockRow(product); RedisClient redis = Redis.client()) {
+        try (Connection locker = lockRow(product); UnifiedJedis redis = Redis.client()) {
             Set<Long> ours = Set.of(connectionId(locker));
             // the first holder takes the lease, then is slowed down in its UPDATE by the test's row lock
             slow = CLIENTS.submit(() -> reserve(first, product, "redis-lock", UUID.randomUUID().toString()));

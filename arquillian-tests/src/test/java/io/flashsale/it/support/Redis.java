@@ -1,22 +1,23 @@
 package io.flashsale.it.support;
 
 import io.flashsale.platform.PlatformSettings;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
+import io.flashsale.shared.infrastructure.redis.RedisConnection;
+import redis.clients.jedis.UnifiedJedis;
 
-/** A client of the platform's Redis, with its password (what an operator's redis-cli would need too). */
+/**
+ * A client of the platform's Redis (one server, or its Redis Cluster), with its password (what an operator's
+ * redis-cli would need too), built as the application builds its own.
+ */
 public final class Redis {
 
     private Redis() {
     }
 
-    public static RedisClient client() {
+    public static UnifiedJedis client() {
         PlatformSettings settings = PlatformSession.platform().settings();
-        return RedisClient.builder()
-                .hostAndPort(new HostAndPort(settings.redis().host(), settings.redis().port()))
-                .clientConfig(DefaultJedisClientConfig.builder().password(settings.redisPassword())
-                        .ssl(settings.redis().tls()).build())
-                .build();
+        String nodes = settings.redis().clustered() ? settings.redis().cluster()
+                : settings.redis().host() + ":" + settings.redis().port();
+        return RedisConnection.to(nodes, settings.redis().clustered(), settings.redisPassword(),
+                settings.redis().tls(), 8, 2_000).client();
     }
 }

@@ -1,7 +1,6 @@
-package io.flashsale.it.reliability;
+package io.flashsale.it.support;
 
 import io.flashsale.it.support.Accounts.Account;
-import io.flashsale.it.support.Http;
 
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import static io.flashsale.it.support.Sales.quantity;
  * after a 503 or no answer at all. Records who was accepted with which order, and any answer the contract does not
  * allow (a 5xx other than 503, a 4xx other than 409).
  */
-final class Crowd implements AutoCloseable {
+public final class Crowd implements AutoCloseable {
 
     /** Between one buyer's answer and the next buyer's click, per thread: the crowd arrives over a second or two. */
     private static final long PACE_MILLIS = 50;
@@ -38,7 +37,7 @@ final class Crowd implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean paused;
 
-    Crowd(Http http, long activity, List<Account> buyers, int concurrency) {
+    public Crowd(Http http, long activity, List<Account> buyers, int concurrency) {
         this.http = http;
         this.activity = activity;
         this.waiting = new ConcurrentLinkedQueue<>(buyers);
@@ -101,20 +100,20 @@ final class Crowd implements AutoCloseable {
     }
 
     /** No new purchases while a server restarts (it answers 404 until the application is deployed again). */
-    void pauseBuying() {
+    public void pauseBuying() {
         paused = true;
     }
 
-    void resumeBuying() {
+    public void resumeBuying() {
         paused = false;
     }
 
-    int acceptedSoFar() {
+    public int acceptedSoFar() {
         return accepted.size();
     }
 
     /** Waits until every buyer was answered 202 or 409. */
-    void awaitAllAnswered(long timeoutSeconds) throws InterruptedException {
+    public void awaitAllAnswered(long timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (Thread thread : threads) {
             thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
@@ -125,19 +124,19 @@ final class Crowd implements AutoCloseable {
     }
 
     /** Buyer id to the order id of their 202. */
-    Map<Long, String> accepted() {
+    public Map<Long, String> accepted() {
         return Map.copyOf(accepted);
     }
 
-    Map<Long, String> toldAlreadyPurchased() {
+    public Map<Long, String> toldAlreadyPurchased() {
         return Map.copyOf(toldAlreadyPurchased);
     }
 
-    List<String> violations() {
+    public List<String> violations() {
         return List.copyOf(violations);
     }
 
-    String summary() {
+    public String summary() {
         return accepted.size() + " accepted, " + unavailable.get() + " answers 503, " + unanswered.get()
                 + " requests without an answer, " + toldAlreadyPurchased.size() + " told already-purchased";
     }
