@@ -30,7 +30,7 @@ public final class EmbeddedKafkaCluster implements DataService {
         Quorum quorum = new Quorum(voters, EmbeddedKafka.clusterId(), Secrets.randomSecret(24), replicas,
                 Math.max(1, replicas - 1));
         for (int node = 0; node < brokers; node++) {
-            nodes.add(new EmbeddedKafka("kafka-" + (node + 1), node + 1, endpoint.port() + 2 * node,
+            nodes.add(new EmbeddedKafka("kafka-" + (node + 1), node + 1, brokerPort(endpoint.port(), node),
                     controllerPort(endpoint, node), endpoint.username(), password, quorum, libs,
                     dir.resolve("node-" + (node + 1)), logDir.resolve("kafka-" + (node + 1) + ".log")));
         }
@@ -40,9 +40,13 @@ public final class EmbeddedKafkaCluster implements DataService {
         return endpoint.controllerPort() + 2 * node;
     }
 
+    private static int brokerPort(int firstPort, int node) {
+        return firstPort + 2 * node;
+    }
+
     /** The bootstrap servers this cluster's clients use (every broker). */
     public static String bootstrapServers(String host, int firstPort, int brokers) {
-        return IntStream.range(0, brokers).mapToObj(node -> host + ":" + (firstPort + 2 * node))
+        return IntStream.range(0, brokers).mapToObj(node -> host + ":" + brokerPort(firstPort, node))
                 .collect(Collectors.joining(","));
     }
 

@@ -131,10 +131,6 @@ public class RedisConnection {
         return client;
     }
 
-    public boolean clustered() {
-        return client instanceof RedisClusterClient;
-    }
-
     public String endpoint() {
         return endpoint;
     }
