@@ -6,6 +6,9 @@ import io.flashsale.platform.PlatformSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs the benchmarks, each on a freshly started platform of its own that it stops again before the next one
@@ -17,6 +20,8 @@ public final class Benchmarks {
     /** Run by default; {@code generator} (Hyperfoil against wrk on the no-op endpoint) runs only when named. */
     private static final List<String> NAMES = List.of("stock", "seckill");
     private static final String GENERATOR = "generator";
+    /** Run only when named: one Payara instance, then a deployment group of two. */
+    private static final String SCALE_OUT = "scaleout";
 
     private interface Benchmark {
         void run(Platform platform, double seconds, int repetitions, Path charts) throws Exception;
@@ -44,9 +49,13 @@ public final class Benchmarks {
             run(GENERATOR, GeneratorCheck::run, seconds, repetitions, charts);
             return;
         }
+        if (only.equals(SCALE_OUT)) {
+            scaleOut(seconds, repetitions, charts);
+            return;
+        }
         if (!only.isEmpty() && !NAMES.contains(only)) {
-            throw new IllegalArgumentException("benchmark.only must be one of " + NAMES + ", " + GENERATOR
-                    + " or empty, not " + only);
+            throw new IllegalArgumentException("benchmark.only must be one of " + NAMES + ", " + GENERATOR + ", "
+                    + SCALE_OUT + " or empty, not " + only);
         }
         for (String name : NAMES) {
             if (only.isEmpty() || only.equals(name)) {
@@ -56,9 +65,31 @@ public final class Benchmarks {
         }
     }
 
+    private static void scaleOut(double seconds, int repetitions, Path charts) throws Exception {
+        Map<Integer, Map<String, Measurement>> byInstances = new TreeMap<>();
+        System.out.println("| platform | connections | what | answers/s | p50 ms | p99 ms | errors |"
+                + " load generator (cores) | answers (median run) |");
+        for (int instances : new int[] {1, 2}) {
+            run(SCALE_OUT + " (" + instances + " instance(s))", PlatformSettings.resolve().withInstances(instances),
+                    (platform, s, r, c) -> byInstances.put(instances, ScaleOutBenchmark.run(platform, s, r, c)),
+                    seconds, repetitions, charts);
+        }
+        for (String what : List.of("no-op", "purchase")) {
+            System.out.printf(Locale.ROOT, "%s: 2 instances / 1 instance = %.2f%n", what,
+                    byInstances.get(2).get(what).throughput() / byInstances.get(1).get(what).throughput());
+        }
+        System.out.printf(Locale.ROOT, "purchase ÷ no-op: 1 instance %.2f, 2 instances %.2f%n",
+                byInstances.get(1).get("purchase").ratio(byInstances.get(1).get("no-op")),
+                byInstances.get(2).get("purchase").ratio(byInstances.get(2).get("no-op")));
+    }
+
     private static void run(String name, Benchmark benchmark, double seconds, int repetitions, Path charts)
             throws Exception {
-        PlatformSettings settings = PlatformSettings.resolve();
+        run(name, PlatformSettings.resolve(), benchmark, seconds, repetitions, charts);
+    }
+
+    private static void run(String name, PlatformSettings settings, Benchmark benchmark, double seconds,
+                            int repetitions, Path charts) throws Exception {
         Platform platform = new Platform(settings);
         Thread stopOnExit = new Thread(platform::close);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -66,7 +97,7 @@ public final class Benchmarks {
             platform.resetData();
             platform.start();
             platform.deploy();
-            platform.awaitReady(Duration.ofMinutes(3));
+            platform.awaitReady(Duration.ofMinutes(5));
             System.out.printf("%n===== %s benchmark =====%n", name);
             benchmark.run(platform, seconds, repetitions, charts);
         } finally {

@@ -235,7 +235,7 @@ final class SeckillPurchaseBenchmark {
      * Pair k is buyer k mod N in sale k / N (the last sale once they run out): with fresh sales every request is the
      * first purchase of its buyer (202); with one sold-out sale every request is refused (409).
      */
-    private record Purchases(String[] tokens, long[] sales, int expectedStatus) implements HttpLoad.Shape {
+    record Purchases(String[] tokens, long[] sales, int expectedStatus) implements HttpLoad.Shape {
         @Override
         public HttpMethod method() {
             return HttpMethod.POST;
@@ -332,7 +332,7 @@ final class SeckillPurchaseBenchmark {
         return new OrdersOfOwners(tokens.toArray(String[]::new), orders.toArray(String[]::new));
     }
 
-    private static String[] tokens(List<Account> accounts) throws Exception {
+    static String[] tokens(List<Account> accounts) throws Exception {
         String[] tokens = new String[accounts.size()];
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = accounts.get(i).token();

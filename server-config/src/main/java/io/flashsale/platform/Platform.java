@@ -7,6 +7,7 @@ import io.flashsale.platform.dataservices.EmbeddedMariaDb;
 import io.flashsale.platform.dataservices.EmbeddedRedis;
 import io.flashsale.platform.dataservices.EmbeddedRedisCluster;
 import io.flashsale.platform.dataservices.Ports;
+import io.flashsale.platform.loadbalancer.LoadBalancer;
 import io.flashsale.platform.payara.PayaraDomain;
 
 import java.net.URI;
@@ -29,6 +30,7 @@ public final class Platform implements AutoCloseable {
     private final PlatformSettings settings;
     private final List<DataService> embedded = new ArrayList<>();
     private final PayaraDomain domain;
+    private final LoadBalancer loadBalancer;
     private volatile boolean closed;
 
     public Platform(PlatformSettings settings) {
@@ -54,6 +56,9 @@ public final class Platform implements AutoCloseable {
                     settings.dataDir().resolve("kafka"), settings.logDir()));
         }
         this.domain = new PayaraDomain(settings);
+        this.loadBalancer = settings.instances().group()
+                ? new LoadBalancer("127.0.0.1", settings.instances().loadBalancerPort(), settings.httpBaseUrls())
+                : null;
     }
 
     public PlatformSettings settings() {
@@ -80,6 +85,11 @@ public final class Platform implements AutoCloseable {
      */
     public void start() {
         settings.secrets().prepare();
+        if (loadBalancer != null) {
+            Ports.requireFree("load balancer", settings.instances().loadBalancerPort());
+            loadBalancer.start();
+            log("load balancer on %s over %s", settings.loadBalancerUrl(), settings.httpBaseUrls());
+        }
         CompletableFuture<Void> domainReady = CompletableFuture.runAsync(this::provisionDomain);
         try {
             startDataServices();
@@ -120,18 +130,23 @@ public final class Platform implements AutoCloseable {
         log("%s deployed in %d ms", settings.earFile().getFileName(), (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Waits until /health/ready answers 200 (start-domain and deploy return before the app is ready). */
+    /**
+     * Waits until /health/ready answers 200 on every server that runs the application (start-domain and deploy
+     * return before the application is ready).
+     */
     public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(settings.httpBaseUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Ports.await("/health/ready", timeout, () -> {
-            try {
-                return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        for (String base : settings.httpBaseUrls()) {
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            Ports.await(base + "/health/ready", timeout, () -> {
+                try {
+                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
     }
 
     /** Stops Payara first (it holds connections to the others), then the data services; idempotent. */
@@ -141,6 +156,9 @@ public final class Platform implements AutoCloseable {
             return;
         }
         closed = true;
+        if (loadBalancer != null) {
+            loadBalancer.close();
+        }
         domain.stop();
         List<DataService> reversed = new ArrayList<>(embedded);
         Collections.reverse(reversed);

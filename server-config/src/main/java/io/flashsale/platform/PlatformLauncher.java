@@ -1,6 +1,9 @@
 package io.flashsale.platform;
 
+import io.flashsale.platform.payara.DomainConfiguration;
+
 import java.time.Duration;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,11 +31,11 @@ public final class PlatformLauncher {
             platform.awaitReady(Duration.ofMinutes(3));
         } catch (RuntimeException e) {
             System.err.println("[flashsale] start failed: " + e.getMessage());
-            System.err.println("[flashsale] Payara log: " + platform.domain().serverLog());
+            System.err.println("[flashsale] Payara logs: " + platform.domain().serverLogs());
             platform.close();
             System.exit(1);
         }
-        String base = settings.httpBaseUrl();
+        String base = settings.instances().group() ? settings.loadBalancerUrl() : settings.httpBaseUrl();
         System.out.printf("""
 
                 [flashsale] ready in %.1f s
@@ -43,12 +46,27 @@ public final class PlatformLauncher {
                   OpenAPI        %s/openapi
                   Logs           %s  and  %s
                   API admin      %s (%s)
-                Press Ctrl-C to stop everything.
+                %sPress Ctrl-C to stop everything.
                 %n""", (System.nanoTime() - t0) / 1e9, base, settings.adminPort(),
                 settings.secrets().payaraAdminPasswordFile(), base, base, base,
-                platform.domain().serverLog(), settings.logDir(), settings.secrets().admin().username(),
+                platform.domain().serverLogs().stream().map(Object::toString).collect(Collectors.joining("  ")),
+                settings.logDir(), settings.secrets().admin().username(),
                 settings.secrets().adminFromEnvironment() ? "password from SECKILL_ADMIN_PASSWORD"
-                        : "password in " + settings.secrets().adminPasswordFile());
+                        : "password in " + settings.secrets().adminPasswordFile(), instances(settings));
         stopped.await();
+    }
+
+    /** With a deployment group, every instance's address: a load balancer in front spreads buyers over them. */
+    private static String instances(PlatformSettings settings) {
+        if (!settings.instances().group()) {
+            return "";
+        }
+        StringBuilder lines = new StringBuilder("  Instances of deployment group "
+                + DomainConfiguration.DEPLOYMENT_GROUP + " (behind the load balancer on " + settings.loadBalancerUrl()
+                + "):\n");
+        for (int i = 1; i <= settings.instances().count(); i++) {
+            lines.append(String.format("    %-12s %s%n", settings.instances().name(i), settings.httpBaseUrls().get(i - 1)));
+        }
+        return lines.toString();
     }
 }

@@ -4,6 +4,7 @@ import io.flashsale.platform.dataservices.EmbeddedKafkaCluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -16,7 +17,7 @@ import java.util.stream.IntStream;
  * embedded ones get generated passwords ({@link Secrets}).
  */
 public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Path earFile,
-                               int httpPort, int adminPort,
+                               int httpPort, int adminPort, Instances instances,
                                DatabaseEndpoint database, RedisEndpoint redis, KafkaEndpoint kafka) {
 
     /** {@code password} null: the embedded database's generated one ({@link #databasePassword()}). */
@@ -59,6 +60,33 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         public int port() {
             String first = bootstrapServers.split(",")[0].strip();
             return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+        }
+    }
+
+    /**
+     * The Payara instances that run the application. {@code count} 1: the domain's own server (the DAS) runs it on
+     * the HTTP port. More: a deployment group of that many instances runs it, instance {@code i} (from 1) with its
+     * ports from {@code portBase + 100 * (i - 1)} (HTTP on {@code + 80}), and the DAS only administers them; the
+     * example load balancer spreads requests over them on {@code loadBalancerPort}.
+     */
+    public record Instances(int count, int portBase, int loadBalancerPort) {
+
+        public static final int PORTS_PER_INSTANCE = 100;
+
+        public boolean group() {
+            return count > 1;
+        }
+
+        public int portBase(int instance) {
+            return portBase + PORTS_PER_INSTANCE * (instance - 1);
+        }
+
+        public int httpPort(int instance) {
+            return portBase(instance) + 80;
+        }
+
+        public String name(int instance) {
+            return "flashsale-" + instance;
         }
     }
 
@@ -136,7 +164,23 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
                 Path.of(lookup.get("flashsale.ear", "ear/target/flashsale.ear")).toAbsolutePath(),
                 Integer.parseInt(lookup.get("flashsale.http.port", "8080")),
                 Integer.parseInt(lookup.get("flashsale.admin.port", "4848")),
+                instances(lookup),
                 database, redis, kafka);
+    }
+
+    private static Instances instances(Lookup lookup) {
+        int count = Integer.parseInt(lookup.get("flashsale.instances", "1"));
+        if (count < 1) {
+            throw new IllegalStateException("FLASHSALE_INSTANCES must be 1 or more, not " + count);
+        }
+        return new Instances(count, Integer.parseInt(lookup.get("flashsale.instances.port-base", "28000")),
+                Integer.parseInt(lookup.get("flashsale.load-balancer.port", "8000")));
+    }
+
+    /** The same platform run by {@code count} Payara instances (1: the DAS alone). */
+    public PlatformSettings withInstances(int count) {
+        return new PlatformSettings(workDir, payaraHome, kafkaLibs, earFile, httpPort, adminPort,
+                new Instances(count, instances.portBase(), instances.loadBalancerPort()), database, redis, kafka);
     }
 
     public Path dataDir() {
@@ -195,8 +239,23 @@ public record PlatformSettings(Path workDir, Path payaraHome, Path kafkaLibs, Pa
         return workDir.resolve("logs");
     }
 
+    /** Where the application answers: the DAS's HTTP port, or every instance of the deployment group. */
+    public List<String> httpBaseUrls() {
+        if (!instances.group()) {
+            return List.of("http://127.0.0.1:" + httpPort);
+        }
+        return IntStream.rangeClosed(1, instances.count())
+                .mapToObj(instance -> "http://127.0.0.1:" + instances.httpPort(instance)).toList();
+    }
+
+    /** The example load balancer in front of a deployment group ({@link Instances}). */
+    public String loadBalancerUrl() {
+        return "http://127.0.0.1:" + instances.loadBalancerPort();
+    }
+
+    /** The first of {@link #httpBaseUrls()}: one address that runs the application. */
     public String httpBaseUrl() {
-        return "http://127.0.0.1:" + httpPort;
+        return httpBaseUrls().get(0);
     }
 
     private static Path existing(String path) {

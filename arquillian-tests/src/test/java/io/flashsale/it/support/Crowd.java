@@ -25,7 +25,8 @@ public final class Crowd implements AutoCloseable {
     /** Between one buyer's answer and the next buyer's click, per thread: the crowd arrives over a second or two. */
     private static final long PACE_MILLIS = 50;
 
-    private final Http http;
+    private final List<Http> servers;
+    private final AtomicInteger next = new AtomicInteger();
     private final long activity;
     private final ConcurrentLinkedQueue<Account> waiting;
     private final Map<Long, String> accepted = new ConcurrentHashMap<>();
@@ -38,7 +39,12 @@ public final class Crowd implements AutoCloseable {
     private volatile boolean paused;
 
     public Crowd(Http http, long activity, List<Account> buyers, int concurrency) {
-        this.http = http;
+        this(List.of(http), activity, buyers, concurrency);
+    }
+
+    /** Requests spread over {@code servers} in turn, as a round-robin load balancer spreads them. */
+    public Crowd(List<Http> servers, long activity, List<Account> buyers, int concurrency) {
+        this.servers = List.copyOf(servers);
         this.activity = activity;
         this.waiting = new ConcurrentLinkedQueue<>(buyers);
         for (int i = 0; i < concurrency; i++) {
@@ -56,7 +62,8 @@ public final class Crowd implements AutoCloseable {
             }
             Http.Reply reply;
             try {
-                reply = http.as(buyer.token()).post(purchasePath(activity), quantity(1));
+                Http server = servers.get(Math.floorMod(next.getAndIncrement(), servers.size()));
+                reply = server.as(buyer.token()).post(purchasePath(activity), quantity(1));
             } catch (RuntimeException noAnswer) {
                 if (noAnswer.getCause() instanceof HttpTimeoutException) {
                     violations.add("no answer within 30 s: the request hung");

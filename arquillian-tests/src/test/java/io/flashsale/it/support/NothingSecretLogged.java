@@ -5,6 +5,7 @@ import io.flashsale.platform.Secrets;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +32,13 @@ public class NothingSecretLogged implements AfterAllCallback {
             return; // no platform in this JVM
         }
         PlatformSettings settings = PlatformSession.platform().settings();
+        for (Path serverLog : PlatformSession.platform().domain().serverLogs()) {
+            checkNothingSecretIn(serverLog, settings);
+        }
+    }
+
+    private static void checkNothingSecretIn(Path serverLog, PlatformSettings settings) throws IOException {
         Secrets secrets = settings.secrets();
-        Path serverLog = PlatformSession.platform().domain().serverLog();
         String log = Files.exists(serverLog) ? Files.readString(serverLog) : "";
         for (String secret : List.of(secrets.admin().password(), secrets.payaraAdminPassword(),
                 secrets.paymentCallbackSecret(), settings.databasePassword(), settings.redisPassword(),

@@ -6,13 +6,17 @@ import org.junit.platform.launcher.LauncherSession;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts the real platform once per test JVM, before any test class: MariaDB, Redis, Kafka and a freshly
  * provisioned Payara domain (the same code as the run command). Arquillian then deploys into that domain, once
- * ({@link SuiteDeployment}).
+ * ({@link SuiteDeployment}). With a deployment group ({@code FLASHSALE_INSTANCES} above 1), which Arquillian's Payara
+ * adapter cannot target, the EAR is deployed to the group here, as the run command does, and the test classes of that
+ * run are plain HTTP clients.
  */
 public class PlatformSession implements LauncherSessionListener {
 
@@ -25,6 +29,10 @@ public class PlatformSession implements LauncherSessionListener {
             platform.resetData(); // every test run starts from empty databases and topics
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
             platform.start();
+            if (platform.settings().instances().group()) {
+                platform.deploy();
+                platform.awaitReady(Duration.ofMinutes(5));
+            }
             // arquillian.xml deploys with the admin user's generated password
             System.setProperty("flashsale.payara.admin-password",
                     platform.settings().secrets().payaraAdminPassword());
@@ -37,6 +45,11 @@ public class PlatformSession implements LauncherSessionListener {
             platform.close();
             platform = null;
         }
+    }
+
+    /** Every server that runs the application: the DAS, or each instance of the deployment group. */
+    public static List<Http> servers() {
+        return platform().settings().httpBaseUrls().stream().map(Http::new).toList();
     }
 
     /** Where the HTTP test classes reach the application (the one deployment the suite shares). */

@@ -15,6 +15,13 @@ public final class DomainConfiguration {
     public static final String JDBC_RESOURCE = "jdbc/flashsale";
     private static final String POOL = "flashsale-pool";
 
+    /** The deployment group that runs the application when there are several instances, and its parts. */
+    public static final String DEPLOYMENT_GROUP = "flashsale-group";
+    /** The configuration the instances share: a copy of default-config, set up like the DAS's own. */
+    public static final String INSTANCE_CONFIG = "flashsale-config";
+    /** A CONFIG node on this machine, so the instances' directories live in the work directory, not Payara's. */
+    public static final String NODE = "flashsale-node";
+
     private DomainConfiguration() {
     }
 
@@ -31,6 +38,27 @@ public final class DomainConfiguration {
         commands.addAll(jdbc(settings.database()));
         // development secrets (token keys, first admin) as MicroProfile Config properties, one file each
         commands.add("set-config-dir --directory=" + settings.secrets().directory());
+        if (settings.instances().group()) {
+            commands.addAll(deploymentGroup(settings));
+        }
+        return commands;
+    }
+
+    /**
+     * The deployment group and its instances, created stopped; the application is deployed to the group and the
+     * group started afterwards ({@link PayaraDomain}).
+     */
+    static List<String> deploymentGroup(PlatformSettings settings) {
+        PlatformSettings.Instances instances = settings.instances();
+        List<String> commands = new ArrayList<>(List.of(
+                "set-config-dir --target=" + INSTANCE_CONFIG + " --directory=" + settings.secrets().directory(),
+                "create-node-config --nodehost=127.0.0.1 --installdir=" + settings.payaraHome()
+                        + " --nodedir=" + settings.workDir().resolve("nodes") + " " + NODE,
+                "create-deployment-group " + DEPLOYMENT_GROUP));
+        for (int i = 1; i <= instances.count(); i++) {
+            commands.addAll(newInstance(instances, i));
+        }
+        commands.add("create-resource-ref --target=" + DEPLOYMENT_GROUP + " " + JDBC_RESOURCE);
         return commands;
     }
 
@@ -68,6 +96,30 @@ public final class DomainConfiguration {
                         + " --failconnection=true --isolationlevel=read-committed"
                         + " --property " + properties + " " + POOL,
                 "create-jdbc-resource --connectionpoolid=" + POOL + " " + JDBC_RESOURCE);
+    }
+
+    /**
+     * Instance {@code i} (from 1) of the group, created stopped: it gets the group's applications and resources
+     * from the DAS when it starts, also into a group that is already running a sale.
+     */
+    static List<String> newInstance(PlatformSettings.Instances instances, int i) {
+        return List.of(
+                "create-instance --node=" + NODE + " --config=" + INSTANCE_CONFIG + " --portbase="
+                        + instances.portBase(i) + " --checkports=true " + instances.name(i),
+                "add-instance-to-deployment-group --instance=" + instances.name(i)
+                        + " --deploymentgroup=" + DEPLOYMENT_GROUP);
+    }
+
+    /**
+     * The Data Grid's members on this machine: the DAS on 4900, the instances from 5900 on (each takes the next free
+     * port, in the order they start).
+     */
+    static String dataGridMembers(PlatformSettings.Instances instances) {
+        List<String> members = new ArrayList<>(List.of("127.0.0.1:4900"));
+        for (int i = 0; i < instances.count(); i++) {
+            members.add("127.0.0.1:" + (5900 + i));
+        }
+        return String.join(",", members);
     }
 
     /** JVM options of the server, written into domain.xml before its first start (no escaping needed there). */

@@ -1,5 +1,6 @@
 package io.flashsale.platform.payara;
 
+import io.flashsale.platform.PlatformSettings;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -20,45 +21,77 @@ import java.util.Map;
  */
 final class DomainXml {
 
+    private static final String LISTENER_ADDRESS = "127.0.0.1";
+
     private final Path file;
     private final Document document;
-    private final Element serverConfig;
 
     private DomainXml(Path file) throws Exception {
         this.file = file;
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         this.document = factory.newDocumentBuilder().parse(file.toFile());
-        this.serverConfig = child(document.getDocumentElement(), "configs", "config", Map.of("name", "server-config"));
     }
 
-    static void edit(Path file, List<String> removeJvmOptions, List<String> addJvmOptions, String listenerAddress,
-                     Map<String, String> httpThreadPool, Map<String, String> httpProtocol) {
+    /**
+     * The DAS's own configuration ({@code server-config}) and, for a deployment group, the one its instances share
+     * (a copy of {@code default-config}, whose ports are the system properties each instance sets), both with the
+     * platform's settings.
+     */
+    static void edit(Path file, PlatformSettings settings) {
         try {
             DomainXml xml = new DomainXml(file);
-            // monitoring: levels, AMX (for the vendor metrics) and the admin console loaded at start
-            // (a new domain.xml has neither element yet: Payara writes its defaults at the first start)
-            Element monitoring = xml.directChild(xml.serverConfig, "monitoring-service");
-            xml.setAttributes(xml.directChild(monitoring, "module-monitoring-levels"),
-                    DomainConfiguration.monitoringLevels());
-            xml.setAttributes(xml.directChild(xml.serverConfig, "amx-configuration"), DomainConfiguration.amx());
-            Element admin = xml.directChild(xml.serverConfig, "admin-service");
-            DomainConfiguration.adminServiceProperties().forEach((name, value) -> xml.setProperty(admin, name, value));
-            xml.replaceJvmOptions(removeJvmOptions, addJvmOptions);
-            xml.bindListenersTo(listenerAddress);
-            // the HTTP worker pool is created at start: a change on the running server waits for a restart
-            xml.setAttributes(child(xml.serverConfig, "thread-pools", "thread-pool", Map.of("name", "http-thread-pool")),
-                    httpThreadPool);
-            Element listener = child(xml.serverConfig, "protocols", "protocol", Map.of("name", "http-listener-1"));
-            xml.setAttributes(child(listener, null, "http", Map.of()), httpProtocol);
+            Element server = xml.config("server-config");
+            xml.configure(server, settings);
+            DomainConfiguration.adminServiceProperties().forEach((name, value) ->
+                    xml.setProperty(xml.directChild(server, "admin-service"), name, value));
+            if (settings.instances().group()) {
+                xml.configure(xml.copy(xml.config("default-config"), DomainConfiguration.INSTANCE_CONFIG), settings);
+            }
+            Element dataGrid = xml.directChild(xml.document.getDocumentElement(), "hazelcast-runtime-configuration");
+            dataGrid.setAttribute("interface", LISTENER_ADDRESS);
+            if (settings.instances().group()) {
+                // the domain's discovery mode skips loopback addresses (it looks for the DAS on the machine's other
+                // interfaces), so on loopback each instance formed a Data Grid of its own: the members are listed
+                dataGrid.setAttribute("discovery-mode", "tcpip");
+                dataGrid.setAttribute("tcpip-members", DomainConfiguration.dataGridMembers(settings.instances()));
+            }
             xml.save();
         } catch (Exception e) {
             throw new IllegalStateException("cannot edit " + file, e);
         }
     }
 
-    private void replaceJvmOptions(List<String> remove, List<String> add) {
-        Element javaConfig = child(serverConfig, null, "java-config", Map.of());
+    private void configure(Element config, PlatformSettings settings) {
+        // monitoring: levels and AMX (for the vendor metrics); a new domain.xml has neither element yet, Payara
+        // writes its defaults at the first start
+        Element monitoring = directChild(config, "monitoring-service");
+        setAttributes(directChild(monitoring, "module-monitoring-levels"), DomainConfiguration.monitoringLevels());
+        setAttributes(directChild(config, "amx-configuration"), DomainConfiguration.amx());
+        replaceJvmOptions(config, DomainConfiguration.replacedJvmOptions(), DomainConfiguration.jvmOptions(settings));
+        bindListenersTo(config, LISTENER_ADDRESS);
+        disableJms(config);
+        // the HTTP worker pool is created at start: a change on the running server waits for a restart
+        setAttributes(child(config, "thread-pools", "thread-pool", Map.of("name", "http-thread-pool")),
+                DomainConfiguration.httpThreadPool());
+        Element listener = child(config, "protocols", "protocol", Map.of("name", "http-listener-1"));
+        setAttributes(child(listener, null, "http", Map.of()), DomainConfiguration.httpProtocol());
+    }
+
+    private Element config(String name) {
+        return child(document.getDocumentElement(), "configs", "config", Map.of("name", name));
+    }
+
+    /** What {@code asadmin copy-config} does, before the first start. */
+    private Element copy(Element config, String name) {
+        Element copy = (Element) config.cloneNode(true);
+        copy.setAttribute("name", name);
+        config.getParentNode().appendChild(copy);
+        return copy;
+    }
+
+    private void replaceJvmOptions(Element config, List<String> remove, List<String> add) {
+        Element javaConfig = child(config, null, "java-config", Map.of());
         NodeList options = javaConfig.getElementsByTagName("jvm-options");
         for (int i = options.getLength() - 1; i >= 0; i--) {
             Node option = options.item(i);
@@ -108,27 +141,27 @@ final class DomainXml {
     /**
      * Every port the server opens, on {@code address} only: the HTTP and admin listeners, IIOP (3700, 3820, 3920) and
      * JMX (8686), which a new domain opens on all interfaces, and the Data Grid (Hazelcast, 4900, which also needs
-     * the JVM option {@code hazelcast.socket.bind.any=false}). The embedded JMS broker (7676, all interfaces) is not
-     * started at all: nothing here uses JMS.
+     * the JVM option {@code hazelcast.socket.bind.any=false}, and the domain-wide interface set in {@link #edit}).
      */
-    private void bindListenersTo(String address) {
+    private void bindListenersTo(Element config, String address) {
         for (String tag : new String[] {"network-listener", "iiop-listener", "jmx-connector"}) {
-            NodeList listeners = serverConfig.getElementsByTagName(tag);
+            NodeList listeners = config.getElementsByTagName(tag);
             for (int i = 0; i < listeners.getLength(); i++) {
                 ((Element) listeners.item(i)).setAttribute("address", address);
             }
         }
-        directChild(document.getDocumentElement(), "hazelcast-runtime-configuration").setAttribute("interface",
-                address);
+    }
+
+    /** The embedded JMS broker (7676, all interfaces) is not started at all: nothing here uses JMS. */
+    private void disableJms(Element config) {
         // a new domain.xml has the element in default-config only; the server's copy is made at the first start
-        Element jms = (Element) child(document.getDocumentElement(), "configs", "config",
-                Map.of("name", "default-config")).getElementsByTagName("jms-service").item(0).cloneNode(true);
+        Element jms = (Element) config("default-config").getElementsByTagName("jms-service").item(0).cloneNode(true);
         jms.setAttribute("type", "DISABLED");
-        NodeList existing = serverConfig.getElementsByTagName("jms-service");
+        NodeList existing = config.getElementsByTagName("jms-service");
         if (existing.getLength() > 0) {
-            serverConfig.replaceChild(jms, existing.item(0));
+            config.replaceChild(jms, existing.item(0));
         } else {
-            serverConfig.appendChild(jms);
+            config.appendChild(jms);
         }
     }
 

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** One Payara Server domain, created afresh from code on every start so no hand-made state survives. */
 public final class PayaraDomain {
@@ -27,6 +29,7 @@ public final class PayaraDomain {
     private final Path passwordFile;
     private final Asadmin asadmin;
     private boolean started;
+    private boolean groupStarted;
 
     public PayaraDomain(PlatformSettings settings) {
         this.settings = settings;
@@ -42,6 +45,13 @@ public final class PayaraDomain {
     public void provision() {
         Ports.requireFree("Payara admin", settings.adminPort());
         Ports.requireFree("Payara HTTP", settings.httpPort());
+        if (settings.instances().group()) {
+            for (int i = 1; i <= settings.instances().count(); i++) {
+                Ports.requireFree("Payara instance " + settings.instances().name(i) + " HTTP",
+                        settings.instances().httpPort(i));
+            }
+            Directories.deleteRecursively(nodesDir());
+        }
         Directories.deleteRecursively(domainsDir.resolve(NAME));
         writePasswordFile();
         timed("create-domain", () -> asadmin.run("create-domain",
@@ -49,9 +59,10 @@ public final class PayaraDomain {
                 "--instanceport", Integer.toString(settings.httpPort()), "--domaindir", domainsDir.toString(), NAME));
         installJdbcDriver();
         installVendorMetrics();
-        DomainXml.edit(domainsDir.resolve(NAME).resolve("config/domain.xml"), DomainConfiguration.replacedJvmOptions(),
-                DomainConfiguration.jvmOptions(settings), "127.0.0.1", DomainConfiguration.httpThreadPool(),
-                DomainConfiguration.httpProtocol());
+        DomainXml.edit(domainsDir.resolve(NAME).resolve("config/domain.xml"), settings);
+        if (settings.instances().group()) {
+            installInstanceLogging();
+        }
         timed("start-domain", this::start);
         timed("configure", () -> asadmin.runAll(DomainConfiguration.commands(settings)));
     }
@@ -84,6 +95,10 @@ public final class PayaraDomain {
     }
 
     public void stop() {
+        if (groupStarted) {
+            stopInstances();
+            groupStarted = false;
+        }
         if (started) {
             try {
                 asadmin.run("stop-domain", "--domaindir", domainsDir.toString(), NAME);
@@ -98,8 +113,82 @@ public final class PayaraDomain {
         if (!Files.isRegularFile(ear)) {
             throw new IllegalStateException(ear + " does not exist: build the project first");
         }
-        asadmin.run("deploy", "--force=true", "--name", APPLICATION,
+        if (!settings.instances().group()) {
+            asadmin.run("deploy", "--force=true", "--name", APPLICATION,
+                    "--properties", "emptyBeansXmlModeALL=true", ear.toString());
+            return;
+        }
+        asadmin.run("deploy", "--force=true", "--name", APPLICATION, "--target", DomainConfiguration.DEPLOYMENT_GROUP,
                 "--properties", "emptyBeansXmlModeALL=true", ear.toString());
+        if (!groupStarted) {
+            // the instances start in parallel, each loading the application it is given by the DAS
+            groupStarted = true;
+            asadmin.run("start-deployment-group", "--instanceTimeout", "300", "--timeout", "600",
+                    DomainConfiguration.DEPLOYMENT_GROUP);
+        }
+    }
+
+    /**
+     * Each running instance by itself, in parallel, and killed if it does not stop. Not stop-deployment-group: with
+     * one instance of the group dead (killed), the DAS waited for that one's "real death" for minutes.
+     */
+    private void stopInstances() {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (int i = 1; i <= settings.instances().count(); i++) {
+            String name = settings.instances().name(i);
+            instanceProcess(i).filter(ProcessHandle::isAlive).ifPresent(process -> stops.add(
+                    CompletableFuture.runAsync(() -> {
+                        try {
+                            asadmin.run("stop-instance", "--timeout", "60", name);
+                        } catch (IllegalStateException e) {
+                            System.err.println("[flashsale] stopping " + name + ": " + e.getMessage());
+                        }
+                        process.destroyForcibly();
+                    })));
+        }
+        stops.forEach(CompletableFuture::join);
+    }
+
+    /** The JVM of instance {@code i} (from 1), from the pid file Payara writes when it starts. */
+    public Optional<ProcessHandle> instanceProcess(int instance) {
+        Path pidFile = instanceDir(instance).resolve("config/pid");
+        try {
+            return Files.exists(pidFile) ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                    : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Adds instance {@code i} (from 1, beyond the configured count) to the running group and starts it; it serves
+     * the deployed application once started. {@link #removeInstance} takes it away again.
+     */
+    public void addInstance(int instance) {
+        asadmin.runAll(DomainConfiguration.newInstance(settings.instances(), instance));
+        startInstance(instance);
+    }
+
+    public void removeInstance(int instance) {
+        String name = settings.instances().name(instance);
+        asadmin.run("stop-instance", "--timeout", "60", name);
+        asadmin.run("remove-instance-from-deployment-group", "--instance", name,
+                "--deploymentgroup", DomainConfiguration.DEPLOYMENT_GROUP);
+        asadmin.run("delete-instance", name);
+    }
+
+    /** Starts instance {@code i} (from 1) of the deployment group again, as an operator would after it died. */
+    public void startInstance(int instance) {
+        asadmin.run("start-instance", "--timeout", "300", settings.instances().name(instance));
+    }
+
+    /** Where instance {@code i} (from 1) of the deployment group keeps its files: config, logs, applications. */
+    public Path instanceDir(int instance) {
+        return nodesDir().resolve(DomainConfiguration.NODE).resolve(settings.instances().name(instance));
+    }
+
+    private Path nodesDir() {
+        return settings.workDir().resolve("nodes");
     }
 
     /** Sets monitoring module levels on the running server (they take effect at once, no restart). */
@@ -110,8 +199,36 @@ public final class PayaraDomain {
         asadmin.run(arguments.toArray(String[]::new));
     }
 
+    /** The log of the server that runs the application (the first instance's with a deployment group). */
     public Path serverLog() {
-        return domainsDir.resolve(NAME).resolve("logs/server.log");
+        return serverLogs().get(settings.instances().group() ? 1 : 0);
+    }
+
+    /** The DAS's log, then each instance's. */
+    public List<Path> serverLogs() {
+        List<Path> logs = new ArrayList<>(List.of(domainsDir.resolve(NAME).resolve("logs/server.log")));
+        if (settings.instances().group()) {
+            for (int i = 1; i <= settings.instances().count(); i++) {
+                logs.add(instanceDir(i).resolve("logs/server.log"));
+            }
+        }
+        return logs;
+    }
+
+    /**
+     * An instance reads its logging.properties from the domain's directory named after its configuration, which
+     * {@code copy-config} would have filled; the configuration being copied in domain.xml, its file is copied here.
+     */
+    private void installInstanceLogging() {
+        Path config = domainsDir.resolve(NAME).resolve("config");
+        try {
+            Files.createDirectories(config.resolve(DomainConfiguration.INSTANCE_CONFIG));
+            Files.copy(config.resolve("default-logging.properties"),
+                    config.resolve(DomainConfiguration.INSTANCE_CONFIG).resolve("logging.properties"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** metrics.xml: Payara reads it from the domain's config directory at start (see the file). */

@@ -20,8 +20,12 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DatabaseClusterLease implements ClusterLease {
 
-    /** This JVM: one holder id per instance of the application. */
-    private static final String INSTANCE = UUID.randomUUID().toString();
+    /**
+     * This JVM: one holder id per instance of the application, led by the Payara instance's name ({@code server} for
+     * the DAS, {@code flashsale-2} in a deployment group) so that an operator reading the row sees who holds it.
+     */
+    private static final String INSTANCE = String.format("%.27s/%s",
+            System.getProperty("com.sun.aas.instanceName", "server"), UUID.randomUUID()); // fits the 64 of the column
 
     @PersistenceContext(unitName = "seckill")
     EntityManager em;

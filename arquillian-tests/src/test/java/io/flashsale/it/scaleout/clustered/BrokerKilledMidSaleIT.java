@@ -1,4 +1,4 @@
-package io.flashsale.it.scaleout;
+package io.flashsale.it.scaleout.clustered;
 
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
@@ -12,10 +12,7 @@ import io.flashsale.platform.dataservices.DataService;
 import io.flashsale.platform.dataservices.EmbeddedKafka;
 import io.flashsale.platform.dataservices.EmbeddedKafkaCluster;
 import org.apache.kafka.clients.admin.Admin;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Duration;
@@ -30,12 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
- * The clustered platform (the test command's second run: 3 Kafka brokers, a 3-master Redis Cluster): the broker
+ * The clustered platform (the test command's second run: 2 Payara instances, 3 Kafka brokers, a 3-master Redis
+ * Cluster): the broker
  * leading the purchases topic is SIGKILLed while buyers purchase. Replication 3 and {@code min.insync.replicas} 2
  * keep every acknowledged purchase; the sale goes on on the other two, and the sale's invariants hold.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
 class BrokerKilledMidSaleIT {
 
     private static final String PURCHASES = "seckill.purchases";
@@ -60,7 +56,7 @@ class BrokerKilledMidSaleIT {
         assertEquals(202, first.status(), first.body()); // the purchases topic exists: its leader is known
         EmbeddedKafka victim = leaderOfPurchases(brokers);
 
-        Crowd crowd = new Crowd(http, activity, buyers.subList(1, buyers.size()), 4);
+        Crowd crowd = new Crowd(PlatformSession.servers(), activity, buyers.subList(1, buyers.size()), 4);
         Map<Long, String> accepted = new HashMap<>(Map.of(buyers.get(0).id(), first.json().getString("order_id")));
         try {
             Await.until("purchases under way", Duration.ofSeconds(60), crowd::acceptedSoFar, n -> n >= 10);
