@@ -27,6 +27,27 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void oneServerRunsTheApplicationUnlessInstancesAreAsked() throws IOException {
+        PlatformSettings one = withDirs(Map.of());
+        assertFalse(one.instances().group());
+        assertEquals(java.util.List.of("http://127.0.0.1:8080"), one.httpBaseUrls());
+
+        PlatformSettings three = withDirs(Map.of("FLASHSALE_INSTANCES", "3"));
+        assertTrue(three.instances().group());
+        assertEquals(java.util.List.of("http://127.0.0.1:28080", "http://127.0.0.1:28180", "http://127.0.0.1:28280"),
+                three.httpBaseUrls());
+        assertEquals("http://127.0.0.1:8000", three.loadBalancerUrl());
+        assertEquals("flashsale-2", three.instances().name(2));
+        assertEquals(28100, three.instances().portBase(2));
+        assertEquals(java.util.List.of("http://127.0.0.1:8080"), three.withInstances(1).httpBaseUrls());
+        assertTrue(DomainConfiguration.deploymentGroup(three).contains(
+                "create-instance --node=flashsale-node --config=flashsale-config --portbase=28200 --checkports=true"
+                        + " flashsale-3"));
+
+        assertThrows(IllegalStateException.class, () -> withDirs(Map.of("FLASHSALE_INSTANCES", "0")));
+    }
+
+    @Test
     void environmentVariablesNameExternalServicesAndTurnTheEmbeddedOnesOff() throws IOException {
         PlatformSettings settings = withDirs(Map.of(
                 "FLASHSALE_DB_HOST", "db.internal",

@@ -48,7 +48,7 @@ public final class DomainConfiguration {
      * The deployment group and its instances, created stopped; the application is deployed to the group and the
      * group started afterwards ({@link PayaraDomain}).
      */
-    static List<String> deploymentGroup(PlatformSettings settings) {
+    public static List<String> deploymentGroup(PlatformSettings settings) {
         PlatformSettings.Instances instances = settings.instances();
         List<String> commands = new ArrayList<>(List.of(
                 "set-config-dir --target=" + INSTANCE_CONFIG + " --directory=" + settings.secrets().directory(),
