@@ -65,7 +65,8 @@ public final class PlatformLauncher {
                 + DomainConfiguration.DEPLOYMENT_GROUP + " (behind the load balancer on " + settings.loadBalancerUrl()
                 + "):\n");
         for (int i = 1; i <= settings.instances().count(); i++) {
-            lines.append(String.format("    %-12s %s%n", settings.instances().name(i), settings.httpBaseUrls().get(i - 1)));
+            lines.append(String.format("    %-12s %s%n", settings.instances().name(i),
+                    settings.httpBaseUrls().get(i - 1)));
         }
         return lines.toString();
     }
