@@ -1,9 +1,7 @@
 package io.flashsale.it.growth;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
-import io.flashsale.platform.Directories;
-import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
-import io.flashsale.platform.dataservices.EmbeddedMariaDb;
+import io.flashsale.it.support.ScratchDatabase;
 import io.flashsale.shared.infrastructure.persistence.SchemaMigration;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -14,13 +12,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,38 +30,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SchemaMigrationIT {
 
-    private static final int PORT = 13307;
-    private static final String PASSWORD = UUID.randomUUID().toString();
-    private static EmbeddedMariaDb fresh;
-    private static EmbeddedMariaDb previousRelease;
+    private static ScratchDatabase fresh;
+    private static ScratchDatabase previousRelease;
 
     @BeforeAll
     static void startDatabases() throws Exception {
-        Path dir = Path.of(System.getProperty("flashsale.work.dir", "target/work")).resolveSibling("migration-it");
-        Directories.deleteRecursively(dir);
-        fresh = database("fresh", PORT, dir);
-        previousRelease = database("previous", PORT + 1, dir);
-    }
-
-    private static EmbeddedMariaDb database(String name, int port, Path dir) throws Exception {
-        EmbeddedMariaDb db = new EmbeddedMariaDb(new DatabaseEndpoint("127.0.0.1", port, name, "app", PASSWORD,
-                "DISABLED", 3, false), () -> PASSWORD, dir.resolve(name), dir.resolve("base"));
-        db.start();
-        return db;
+        fresh = ScratchDatabase.start("fresh", 13307);
+        previousRelease = ScratchDatabase.start("previous", 13308);
     }
 
     @AfterAll
     static void stopDatabases() {
-        for (EmbeddedMariaDb db : new EmbeddedMariaDb[] {fresh, previousRelease}) {
+        for (ScratchDatabase db : new ScratchDatabase[] {fresh, previousRelease}) {
             if (db != null) {
-                db.stop();
+                db.close();
             }
         }
     }
 
     @Test
     void anEmptyDatabaseGetsEveryMigrationAndASecondStartNone() {
-        MysqlDataSource db = dataSource("fresh", PORT);
+        MysqlDataSource db = fresh.dataSource();
         MigrationInfo[] release = SchemaMigration.flyway(db).info().pending();
         assertTrue(release.length >= 2, "the baseline and the migrations after it");
         MigrateResult first = SchemaMigration.migrate(db);
@@ -77,7 +62,7 @@ class SchemaMigrationIT {
 
     @Test
     void theDatabaseOfThePreviousReleaseIsBaselinedAndKeepsItsData() throws Exception {
-        MysqlDataSource previous = dataSource("previous", PORT + 1);
+        MysqlDataSource previous = previousRelease.dataSource();
         try (Connection connection = previous.getConnection(); Statement sql = connection.createStatement()) {
             for (String statement : baselineStatements()) {
                 sql.execute(statement); // the schema EclipseLink generated before migrations existed
@@ -104,7 +89,7 @@ class SchemaMigrationIT {
 
     @Test
     void periodicQueriesCanUseTheirIndexes() throws Exception {
-        MysqlDataSource db = dataSource("fresh", PORT);
+        MysqlDataSource db = fresh.dataSource();
         SchemaMigration.migrate(db);
         try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
             // as EclipseLink sends them (JpaActivityRepository): sales to warm, and ended sales to settle
@@ -133,14 +118,6 @@ class SchemaMigrationIT {
             assertTrue(row.next(), query);
             return row.getString(1);
         }
-    }
-
-    private static MysqlDataSource dataSource(String name, int port) {
-        MysqlDataSource dataSource = new MysqlDataSource();
-        dataSource.setURL("jdbc:mysql://127.0.0.1:" + port + "/" + name + "?sslMode=DISABLED&allowMultiQueries=false");
-        dataSource.setUser("app");
-        dataSource.setPassword(PASSWORD);
-        return dataSource;
     }
 
     private static List<String> baselineStatements() throws IOException {

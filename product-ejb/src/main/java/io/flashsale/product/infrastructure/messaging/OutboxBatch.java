@@ -1,6 +1,7 @@
 package io.flashsale.product.infrastructure.messaging;
 
 import io.flashsale.shared.infrastructure.messaging.OutboxRelayer;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,6 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 
 
 /** One relay batch of the product outbox in its own transaction (see {@link OutboxRelayer}). */
@@ -22,6 +28,18 @@ public class OutboxBatch {
     @Inject
     @Channel("product-stock-out")
     Emitter<String> emitter;
+
+    @Resource(lookup = "jdbc/flashsale")
+    DataSource database;
+
+    /** One purge statement in its own transaction (see {@link OutboxRelayer#purge}). */
+    public int purgeSent(Instant publishedBefore) {
+        try (Connection connection = database.getConnection()) {
+            return OutboxRelayer.purgeSent(connection, "product_outbox", publishedBefore);
+        } catch (SQLException e) {
+            throw new IllegalStateException("purging product_outbox failed", e);
+        }
+    }
 
     public int relayNext() {
         return OutboxRelayer.relayNext(em, OutboxMessage.class, "product_outbox", emitter);

@@ -1,6 +1,7 @@
 package io.flashsale.seckill.infrastructure.messaging;
 
 import io.flashsale.shared.infrastructure.messaging.OutboxRelayer;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,6 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 
 /** One relay batch of the order outbox to topic seckill.orders, in its own transaction. */
 @Stateless
@@ -21,6 +27,18 @@ public class OrderOutboxBatch {
     @Inject
     @Channel("seckill-orders-out")
     Emitter<String> emitter;
+
+    @Resource(lookup = "jdbc/flashsale")
+    DataSource database;
+
+    /** One purge statement in its own transaction (see {@link OutboxRelayer#purge}). */
+    public int purgeSent(Instant publishedBefore) {
+        try (Connection connection = database.getConnection()) {
+            return OutboxRelayer.purgeSent(connection, "seckill_outbox", publishedBefore);
+        } catch (SQLException e) {
+            throw new IllegalStateException("purging seckill_outbox failed", e);
+        }
+    }
 
     public int relayNext() {
         return OutboxRelayer.relayNext(em, OrderOutboxMessage.class, "seckill_outbox", emitter);

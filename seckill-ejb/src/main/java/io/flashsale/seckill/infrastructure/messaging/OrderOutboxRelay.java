@@ -9,9 +9,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 @Singleton
 @Startup
@@ -19,10 +22,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrderOutboxRelay extends RepeatingSingleton {
 
+    private static final int PURGE_EVERY_TICKS = 60;
+
     @EJB
     OrderOutboxBatch batch;
 
+    /** How long a published row stays in the outbox (for an operator's look back), then it is deleted. */
+    @Inject
+    @ConfigProperty(name = "flashsale.outbox.retention-hours", defaultValue = "24")
+    long retentionHours;
+
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong ticks = new AtomicLong();
 
     public OrderOutboxRelay() {
         super("seckill outbox relay", Duration.ofSeconds(1));
@@ -31,5 +42,8 @@ public class OrderOutboxRelay extends RepeatingSingleton {
     @Override
     public void runOnce() {
         OutboxRelayer.drain(running, batch::relayNext, "seckill_outbox");
+        if (ticks.getAndIncrement() % PURGE_EVERY_TICKS == 0) {
+            OutboxRelayer.purge(batch::purgeSent, Duration.ofHours(retentionHours), "seckill_outbox");
+        }
     }
 }

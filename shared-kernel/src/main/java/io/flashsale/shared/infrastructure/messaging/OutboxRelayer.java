@@ -4,12 +4,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,11 +23,15 @@ import java.util.logging.Logger;
  * Sends the oldest pending rows of one outbox table and marks them published once Kafka acked them (acks=all on the
  * channel). Call it inside a transaction: rows are claimed with FOR UPDATE SKIP LOCKED, so several instances never
  * send the same batch at once, and if Kafka fails the transaction rolls back and the rows stay pending. Delivery is
- * at least once; consumers deduplicate on event_id.
+ * at least once; consumers deduplicate on event_id. Rows published longer ago than the retention are deleted
+ * ({@link #purge}).
  */
 public final class OutboxRelayer {
 
     public static final int BATCH_SIZE = 500;
+    /** Published rows deleted per statement (each its own transaction), and at most how many statements per call. */
+    public static final int PURGE_BATCH = 1_000;
+    private static final int MAX_PURGE_BATCHES = 50;
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayer.class.getName());
 
@@ -45,6 +55,33 @@ public final class OutboxRelayer {
                     new Object[] {table, e.toString()});
         } finally {
             running.set(false);
+        }
+    }
+
+    /**
+     * Deletes the rows published before {@code retention} ago, oldest first, {@link #PURGE_BATCH} per call of
+     * {@code nextBatch} (given the cut-off), until one comes back short or {@value #MAX_PURGE_BATCHES} ran: an
+     * outbox that only grew held every event ever sent. Rows not yet published are never touched.
+     */
+    public static void purge(ToIntFunction<Instant> nextBatch, Duration retention, String table) {
+        Instant before = Instant.now().minus(retention);
+        try {
+            for (int batch = 0; batch < MAX_PURGE_BATCHES && nextBatch.applyAsInt(before) == PURGE_BATCH; batch++) {
+                // keep deleting while full batches come back
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "purging {0} failed; retried later: {1}", new Object[] {table, e.toString()});
+        }
+    }
+
+    /** One purge statement on {@code table} (the caller's transaction): returns how many rows it deleted. */
+    public static int purgeSent(Connection connection, String table, Instant publishedBefore) throws SQLException {
+        // the (published_at, id) index of the pending rows serves this range too; NULL (pending) is never < anything
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                + " WHERE published_at < ? ORDER BY published_at LIMIT ?")) {
+            delete.setTimestamp(1, Timestamp.from(publishedBefore));
+            delete.setInt(2, PURGE_BATCH);
+            return delete.executeUpdate();
         }
     }
 
