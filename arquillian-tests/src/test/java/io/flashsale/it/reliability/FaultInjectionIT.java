@@ -395,11 +395,15 @@ class FaultInjectionIT {
         long product = sales.product(20);
         Instant now = Instant.now();
         Http.Reply created = admin.post("/api/v1/seckill/activities",
-                Sales.activityJson(product, 10, 1, now.minusSeconds(1), now.plusSeconds(4), null));
+                Sales.activityJson(product, 10, 1, now.minusSeconds(1), now.plusSeconds(8), null));
         assertEquals(201, created.status(), created.body());
         long activity = created.json().getJsonNumber("id").longValue();
+        Await.until("the sale on now has its remaining-units gauge", Duration.ofSeconds(7),
+                () -> gaugesOf(http, activity), gauges -> gauges.contains("seckill_remaining_units"));
         Await.until("the ended sale is settled (its units back with the product)", Duration.ofSeconds(90),
                 () -> admin.get("/api/v1/products/" + product + "/stock").json().getInt("stock"), s -> s == 20);
+        Await.until("its gauges are gone from /metrics", Duration.ofSeconds(10), () -> gaugesOf(http, activity),
+                List::isEmpty);
 
         double before = Metrics.value(http, "seckill_settled_sale_stragglers_total");
         String straggler = publishPurchase(activity, accounts.newCustomer().id(), 1);
@@ -411,6 +415,14 @@ class FaultInjectionIT {
         assertEquals(20, admin.get("/api/v1/products/" + product + "/stock").json().getInt("stock"),
                 "nothing sold after settlement");
         assertEquals(0, Sales.unitsSold(activity));
+    }
+
+    /** The names of the per-sale metrics /metrics has for {@code activity}. */
+    private static List<String> gaugesOf(Http http, long activity) {
+        return http.get("/metrics").body().lines()
+                .filter(line -> !line.startsWith("#") && line.contains("activity=\"" + activity + "\""))
+                .map(line -> line.substring(0, line.indexOf('{')))
+                .toList();
     }
 
     private static void report(Crowd crowd) {

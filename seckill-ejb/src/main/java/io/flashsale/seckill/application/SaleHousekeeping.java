@@ -101,11 +101,13 @@ public class SaleHousekeeping extends RepeatingSingleton {
         }
     }
 
-    /** Every instance publishes the units left of the sales on now (one Redis GET each). */
+    /** Every instance publishes the units left of the sales on now (one Redis GET each), and drops the others'. */
     private void publishRemaining() {
-        for (ActivityId id : sales.salesOnNow()) {
+        List<ActivityId> onNow = sales.salesOnNow();
+        for (ActivityId id : onNow) {
             cache.remaining(id).ifPresent(units -> gauges.remaining(id, units));
         }
+        gauges.retainOnly(onNow);
     }
 
     private void reconcileSalesOnNow() {
