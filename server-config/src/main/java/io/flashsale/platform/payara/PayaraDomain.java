@@ -150,7 +150,7 @@ public final class PayaraDomain {
     }
 
     /** The JVM of instance {@code i} (from 1), from the pid file Payara writes when it starts. */
-    public Optional<ProcessHandle> instanceProcess(int instance) {
+    private Optional<ProcessHandle> instanceProcess(int instance) {
         Path pidFile = instanceDir(instance).resolve("config/pid");
         try {
             return Files.exists(pidFile) ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
