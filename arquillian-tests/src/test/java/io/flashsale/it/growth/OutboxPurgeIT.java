@@ -54,11 +54,7 @@ class OutboxPurgeIT {
             AtomicInteger statements = new AtomicInteger();
             OutboxRelayer.purge(before -> {
                 statements.incrementAndGet();
-                try (Connection connection = database.dataSource().getConnection()) {
-                    return OutboxRelayer.purgeSent(connection, table, before);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
+                return OutboxRelayer.purgeSent(database.dataSource(), table, before);
             }, Duration.ofHours(24), table);
 
             assertEquals(3, statements.get(), table + ": two full batches, then a short one");

@@ -12,8 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 
 
@@ -34,11 +32,7 @@ public class OutboxBatch {
 
     /** One purge statement in its own transaction (see {@link OutboxRelayer#purge}). */
     public int purgeSent(Instant publishedBefore) {
-        try (Connection connection = database.getConnection()) {
-            return OutboxRelayer.purgeSent(connection, "product_outbox", publishedBefore);
-        } catch (SQLException e) {
-            throw new IllegalStateException("purging product_outbox failed", e);
-        }
+        return OutboxRelayer.purgeSent(database, "product_outbox", publishedBefore);
     }
 
     public int relayNext() {

@@ -12,8 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 
 /** One relay batch of the order outbox to topic seckill.orders, in its own transaction. */
@@ -33,11 +31,7 @@ public class OrderOutboxBatch {
 
     /** One purge statement in its own transaction (see {@link OutboxRelayer#purge}). */
     public int purgeSent(Instant publishedBefore) {
-        try (Connection connection = database.getConnection()) {
-            return OutboxRelayer.purgeSent(connection, "seckill_outbox", publishedBefore);
-        } catch (SQLException e) {
-            throw new IllegalStateException("purging seckill_outbox failed", e);
-        }
+        return OutboxRelayer.purgeSent(database, "seckill_outbox", publishedBefore);
     }
 
     public int relayNext() {

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -74,14 +75,16 @@ public final class OutboxRelayer {
         }
     }
 
-    /** One purge statement on {@code table} (the caller's transaction): returns how many rows it deleted. */
-    public static int purgeSent(Connection connection, String table, Instant publishedBefore) throws SQLException {
+    /** One purge statement on {@code table} (in the caller's transaction, if any): returns how many rows it deleted. */
+    public static int purgeSent(DataSource database, String table, Instant publishedBefore) {
         // the (published_at, id) index of the pending rows serves this range too; NULL (pending) is never < anything
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
-                + " WHERE published_at < ? ORDER BY published_at LIMIT ?")) {
+        try (Connection connection = database.getConnection(); PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE published_at < ? ORDER BY published_at LIMIT ?")) {
             delete.setTimestamp(1, Timestamp.from(publishedBefore));
             delete.setInt(2, PURGE_BATCH);
             return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("purging " + table + " failed", e);
         }
     }
 
