@@ -100,8 +100,8 @@ class FoundationInContainerIT {
         ActivityId activity = new ActivityId(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
         Instant now = Instant.now();
         assertEquals(Outcome.NOT_ON_SALE, stockCache.tryPurchase(activity, 1, 1, 1, OrderId.next(), now).outcome());
-        stockCache.warm(activity, 3, 2, now.minusSeconds(1), now.plusSeconds(60));
-        stockCache.warm(activity, 99, 2, now.minusSeconds(1), now.plusSeconds(60));
+        stockCache.warm(activity, 3, 2, now.minusSeconds(1), now.plusSeconds(60), now.plusSeconds(960));
+        stockCache.warm(activity, 99, 2, now.minusSeconds(1), now.plusSeconds(60), now.plusSeconds(960));
         assertEquals(3, stockCache.remaining(activity).orElseThrow(), "warming never overwrites a live counter");
 
         OrderId first = OrderId.next();

@@ -71,6 +71,10 @@ class SchemaMigrationIT {
             sql.execute("INSERT INTO seckill_activity (ends_at, payment_window_seconds, per_user_limit, PRICE,"
                     + " product_id, REMAINING, reservation_id, starts_at, STOCK) VALUES (NOW(6), 900, 1, 1.00, 1, 3,"
                     + " 'r-1', NOW(6), 5)");
+            for (String status : List.of("CONFIRMED", "PAID", "CANCELLED")) {
+                sql.execute("INSERT INTO seckill_order (order_id, activity_id, created_at, PRICE, QUANTITY, STATUS,"
+                        + " user_id) VALUES ('o-" + status + "', 1, NOW(6), 1.00, 1, '" + status + "', 1)");
+            }
         }
 
         MigrateResult result = SchemaMigration.migrate(previous);
@@ -83,6 +87,7 @@ class SchemaMigrationIT {
         try (Connection connection = previous.getConnection(); Statement sql = connection.createStatement()) {
             assertEquals("kept 7", single(sql, "SELECT CONCAT(NAME, ' ', STOCK) FROM product"));
             assertEquals("3", single(sql, "SELECT REMAINING FROM seckill_activity"));
+            assertEquals("2", single(sql, "SELECT live_orders FROM seckill_activity"), "the live orders counted once");
             assertEquals("BASELINE", single(sql, "SELECT type FROM flyway_schema_history WHERE version = '1'"));
         }
     }

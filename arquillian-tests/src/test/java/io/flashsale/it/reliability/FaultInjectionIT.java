@@ -180,6 +180,7 @@ class FaultInjectionIT {
             jedis.hdel(prefix + "buyers", Long.toString(buyer.id()));
             jedis.hdel(prefix + "orders", order);
             jedis.incrBy(prefix + "stock", 1);
+            jedis.hincrBy(prefix + "meta", "held", -1);
         }
         System.out.println("[fault] Redis forgot a confirmed purchase of activity " + sale.activity());
 

@@ -6,6 +6,7 @@ import io.flashsale.platform.PlatformSettings.RedisEndpoint;
 import io.flashsale.platform.dataservices.DataService;
 import io.flashsale.platform.dataservices.EmbeddedRedisCluster;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.CacheCounters;
 import io.flashsale.seckill.domain.model.activity.CacheSnapshot;
 import io.flashsale.seckill.domain.model.activity.HeldPurchase;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt;
@@ -35,6 +36,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -82,10 +84,10 @@ class RedisClusterSaleIT {
 
     @Test
     void aHundredUnitsGoToAHundredOfAThousandBuyersAskingTwiceAndTheBooksBalance() throws Exception {
-        RedisSeckillStockCache books = new RedisSeckillStockCache(redis);
+        RedisSeckillStockCache books = new RedisSeckillStockCache(redis, 24);
         ActivityId sale = new ActivityId(ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000));
         Instant now = Instant.now();
-        books.warm(sale, 100, 1, now.minusSeconds(60), now.plusSeconds(3_600));
+        books.warm(sale, 100, 1, now.minusSeconds(60), now.plusSeconds(3_600), now.plusSeconds(4_500));
 
         List<Long> buyers = new ArrayList<>();
         for (long buyer = 1; buyer <= 1_000; buyer++) {
@@ -155,16 +157,74 @@ class RedisClusterSaleIT {
         assertTrue(saleKeysByNode(sale).isEmpty(), "forgetting a sale deletes all its keys (one multi-key DEL)");
     }
 
+    /**
+     * A sale of 2,500 buyers: its counters follow every step (the periodic check reads them, not the buyers), every
+     * key it has expires with the sale, and a rebuild writes the buyers in chunks and swaps them in, keeping both.
+     */
+    @Test
+    void aBigSalesCountersAndExpiryFollowEveryStepAndSurviveARebuild() {
+        RedisSeckillStockCache books = new RedisSeckillStockCache(redis, 24);
+        ActivityId sale = new ActivityId(ThreadLocalRandom.current().nextLong(4_000_000, 5_000_000));
+        Instant now = Instant.now();
+        Instant paymentsClose = now.plusSeconds(4_500);
+        books.warm(sale, 3_000, 1, now.minusSeconds(60), now.plusSeconds(3_600), paymentsClose);
+        List<OrderId> orders = new ArrayList<>();
+        for (long buyer = 1; buyer <= 2_500; buyer++) {
+            OrderId order = OrderId.next();
+            assertEquals(Outcome.ACCEPTED, books.tryPurchase(sale, buyer, 1, 1, order, Instant.now()).outcome());
+            orders.add(order);
+        }
+        assertEquals(new CacheCounters(true, 500, 2_500, 2_500, OptionalInt.of(2_500)), books.counters(sale));
+
+        assertEquals(2_000, books.claim(sale, orders.subList(0, 2_000)).size());
+        assertEquals(UndoOutcome.UNDONE, books.undo(sale, 2_500, orders.get(2_499), false), "a failed send");
+        assertEquals(UndoOutcome.UNDONE, books.undo(sale, 1, orders.get(0), true), "a cancelled order");
+        CacheCounters counters = books.counters(sale);
+        assertEquals(new CacheCounters(true, 502, 2_498, 499, OptionalInt.of(2_498)), counters);
+        assertEquals(1_999, counters.claimedOrders());
+        assertEveryKeyExpiresAt(sale, paymentsClose.plus(Duration.ofHours(24)), 6);
+
+        String token = UUID.randomUUID().toString();
+        assertTrue(books.lockMaintenance(sale, token, 30_000));
+        books.pause(sale, 30_000);
+        List<HeldPurchase> live = books.snapshot(sale).held().stream()
+                .map(h -> new HeldPurchase(h.orderId(), h.userId(), h.quantity(), h.acceptedAt(), true)).toList();
+        assertTrue(books.rebuild(sale, token, 502, live));
+        books.unlockMaintenance(sale, token);
+        assertEquals(new CacheCounters(true, 502, 2_498, 0, OptionalInt.of(2_498)), books.counters(sale),
+                "rebuilt: the same buyers, all claimed");
+        assertEquals(Outcome.ALREADY_PURCHASED, books.tryPurchase(sale, 2, 1, 1, OrderId.next(), Instant.now())
+                .outcome(), "the buyers came back with the rebuild");
+        assertEveryKeyExpiresAt(sale, paymentsClose.plus(Duration.ofHours(24)), 5);
+
+        books.forget(sale);
+        assertTrue(saleKeysByNode(sale).isEmpty(), "forgetting a sale unlinks all its keys");
+    }
+
+    /** Every key of the sale (stock, buyers, orders, meta, unclaimed, undone: no rebuild leftovers) expires then. */
+    private static void assertEveryKeyExpiresAt(ActivityId sale, Instant expires, int keys) {
+        Map<String, Set<String>> byNode = saleKeysByNode(sale);
+        Set<String> names = byNode.values().iterator().next();
+        assertEquals(keys, names.size(), names.toString());
+        try (Jedis node = node(byNode.keySet().iterator().next())) {
+            for (String key : names) {
+                long expiresAt = System.currentTimeMillis() + node.pttl(key); // Redis 6.2: no PEXPIRETIME
+                assertTrue(Math.abs(expiresAt - expires.toEpochMilli()) < 10_000, key + " expires with the sale, at "
+                        + expires + ", not " + Instant.ofEpochMilli(expiresAt));
+            }
+        }
+    }
+
     @Test
     void salesSpreadOverEveryMaster() {
-        RedisSeckillStockCache books = new RedisSeckillStockCache(redis);
+        RedisSeckillStockCache books = new RedisSeckillStockCache(redis, 24);
         Instant now = Instant.now();
         Set<String> masters = new HashSet<>();
         List<ActivityId> sales = new ArrayList<>();
         for (long id = 3_000_000; id < 3_000_030; id++) {
             ActivityId sale = new ActivityId(id);
             sales.add(sale);
-            books.warm(sale, 10, 1, now.minusSeconds(60), now.plusSeconds(3_600));
+            books.warm(sale, 10, 1, now.minusSeconds(60), now.plusSeconds(3_600), now.plusSeconds(4_500));
             masters.addAll(saleKeysByNode(sale).keySet());
         }
         sales.forEach(books::forget);

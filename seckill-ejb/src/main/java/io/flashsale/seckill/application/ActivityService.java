@@ -75,7 +75,7 @@ public class ActivityService {
         }
         activities.store(activity);
         if (warmNow) {
-            cache.warm(activity.id(), stock, perUserLimit, startsAt, endsAt);
+            cache.warm(activity.id(), stock, perUserLimit, startsAt, endsAt, activity.paymentsCloseAt());
         }
         return ActivityView.of(activity, stock, now);
     }
@@ -86,7 +86,7 @@ public class ActivityService {
         for (SeckillActivity activity : activities.openOrStartingBefore(now, now.plusSeconds(warmUpSeconds))) {
             if (!activity.warmed()) {
                 cache.warm(activity.id(), activity.remaining(), activity.perUserLimit(), activity.startsAt(),
-                        activity.endsAt());
+                        activity.endsAt(), activity.paymentsCloseAt());
                 activities.markWarmed(activity.id(), now);
             }
         }
@@ -131,7 +131,7 @@ public class ActivityService {
             return false; // a rebuild is running: next time
         }
         try {
-            int sold = orders.liveOrderUnits(id).values().stream().mapToInt(Integer::intValue).sum();
+            int sold = activities.totals(id).soldUnits();
             if (!activities.markSettled(id, Instant.now())) {
                 return false;
             }

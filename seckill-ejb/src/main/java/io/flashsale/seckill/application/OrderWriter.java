@@ -104,7 +104,7 @@ public class OrderWriter {
                 }
             }
             int units = ofActivity.stream().mapToInt(SeckillOrder::quantity).sum();
-            if (units > 0 && !activities.takeUnits(activity, units)) {
+            if (units > 0 && !activities.takeUnits(activity, units, ofActivity.size())) {
                 boolean settled = activities.find(activity).map(SeckillActivity::settled).orElse(false);
                 throw new UnwritablePurchaseException(
                         settled ? RejectionReason.SALE_SETTLED : RejectionReason.UNITS_UNAVAILABLE,

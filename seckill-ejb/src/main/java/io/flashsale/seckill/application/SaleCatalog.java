@@ -1,5 +1,7 @@
 package io.flashsale.seckill.application;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.shared.domain.ServiceUnavailableException;
@@ -14,20 +16,24 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
+import java.time.Duration;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Per-instance memory of the sales, so that a stampede costs no database read: activity terms for the window check
  * (refreshed in the background after {@code flashsale.seckill.terms-cache-millis}, unknown ids included) and a
  * sold-out flag that answers sold-out without a Redis call for {@code flashsale.seckill.sold-out-flag-millis}
- * (short, because a cancellation can put units back on sale).
+ * (short, because a cancellation can put units back on sale). Every map is bounded (Caffeine, least recently used
+ * out first): ids asked for by anyone, sales settled by another instance and buyers of past sales cannot make it
+ * grow for ever. The sizes are published as {@code seckill_catalog_entries{cache}}.
  */
 @ApplicationScoped
 public class SaleCatalog {
@@ -47,15 +53,31 @@ public class SaleCatalog {
     @ConfigProperty(name = "flashsale.seckill.sold-out-flag-millis", defaultValue = "500")
     long soldOutMillis;
 
+    /** Far more sales than are ever on at once; unknown ids asked for count too. */
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.catalog.max-sales", defaultValue = "1000")
+    long maxSales;
+
+    /** Buyers remembered for the sold-out flag's already-purchased answer; a forgotten one hears sold-out instead. */
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.catalog.max-buyers", defaultValue = "100000")
+    long maxBuyers;
+
+    @Inject
+    MetricRegistry registry;
+
     @Resource
     ManagedThreadFactory threads;
 
     private ContainerThreadPool refresher;
 
-    private final ConcurrentMap<Long, Cached> terms = new ConcurrentHashMap<>();
+    private record Buyer(long activity, long user) {
+    }
+
+    private Cache<Long, Cached> terms;
+    private Cache<Long, Boolean> soldOut;
+    private Cache<Buyer, String> ordersOfBuyers;
     private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
-    private final ConcurrentMap<Long, Long> soldOutUntil = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Long, ConcurrentMap<Long, String>> ordersOfBuyers = new ConcurrentHashMap<>();
 
     void startWithApplication(@Observes Startup startup) {
         // nothing to do: the bean, and so its pool, is created to receive the event
@@ -64,6 +86,20 @@ public class SaleCatalog {
     @PostConstruct
     void start() {
         refresher = ContainerThreadPool.bounded(threads, 2, 64);
+        // evictions run on the caller's thread (a few map operations), not in a pool the container does not know
+        terms = Caffeine.newBuilder().maximumSize(maxSales).executor(Runnable::run).build();
+        soldOut = Caffeine.newBuilder().maximumSize(maxSales).expireAfterWrite(Duration.ofMillis(soldOutMillis))
+                .executor(Runnable::run).build();
+        ordersOfBuyers = Caffeine.newBuilder().maximumSize(maxBuyers).executor(Runnable::run).build();
+        publishSize("terms", terms);
+        publishSize("sold-out", soldOut);
+        publishSize("buyers", ordersOfBuyers);
+    }
+
+    private void publishSize(String name, Cache<?, ?> cache) {
+        registry.gauge(Metadata.builder().withName("seckill_catalog_entries")
+                .withDescription("Entries in this instance's memory of the sales, by cache (each bounded)").build(),
+                cache, Cache::estimatedSize, new Tag("cache", name));
     }
 
     @PreDestroy
@@ -73,7 +109,7 @@ public class SaleCatalog {
 
     public SaleTerms terms(ActivityId id) {
         long now = System.nanoTime();
-        Cached cached = terms.get(id.value());
+        Cached cached = terms.getIfPresent(id.value());
         if (cached == null) {
             cached = load(id, null, now);
         } else if (now - cached.loadedAt() > termsMillis * 1_000_000L && refreshing.add(id.value())) {
@@ -109,18 +145,17 @@ public class SaleCatalog {
             if (known == null) {
                 throw new ServiceUnavailableException("database", databaseDown);
             }
-            terms.replace(id.value(), known, new Cached(known.terms(), now)); // next attempt after another period
+            terms.asMap().replace(id.value(), known, new Cached(known.terms(), now)); // next attempt after another period
             return known; // the terms of a sale do not change: keep selling on what we knew while MySQL is away
         }
     }
 
     public boolean soldOut(ActivityId id) {
-        Long until = soldOutUntil.get(id.value());
-        return until != null && System.nanoTime() - until < 0;
+        return soldOut.getIfPresent(id.value()) != null;
     }
 
     public void markSoldOut(ActivityId id) {
-        soldOutUntil.put(id.value(), System.nanoTime() + soldOutMillis * 1_000_000L);
+        soldOut.put(id.value(), Boolean.TRUE);
     }
 
     /**
@@ -128,30 +163,26 @@ public class SaleCatalog {
      * already-purchased with the order id (the flag spares Redis; the memory is per instance, like the flag).
      */
     public void rememberOrder(ActivityId id, long userId, String orderId) {
-        ordersOfBuyers.computeIfAbsent(id.value(), key -> new ConcurrentHashMap<>()).put(userId, orderId);
+        ordersOfBuyers.put(new Buyer(id.value(), userId), orderId);
     }
 
     public Optional<String> rememberedOrder(ActivityId id, long userId) {
-        Map<Long, String> orders = ordersOfBuyers.get(id.value());
-        return Optional.ofNullable(orders == null ? null : orders.get(userId));
+        return Optional.ofNullable(ordersOfBuyers.getIfPresent(new Buyer(id.value(), userId)));
     }
 
     public void forgetOrder(ActivityId id, long userId) {
-        Map<Long, String> orders = ordersOfBuyers.get(id.value());
-        if (orders != null) {
-            orders.remove(userId);
-        }
+        ordersOfBuyers.invalidate(new Buyer(id.value(), userId));
     }
 
     public void forget(ActivityId id) {
-        terms.remove(id.value());
-        soldOutUntil.remove(id.value());
-        ordersOfBuyers.remove(id.value());
+        terms.invalidate(id.value());
+        soldOut.invalidate(id.value());
+        ordersOfBuyers.asMap().keySet().removeIf(buyer -> buyer.activity() == id.value());
     }
 
     /** Activities this instance has seen lately (where a pending order may be looked up). */
     public Collection<ActivityId> known() {
-        return terms.entrySet().stream()
+        return terms.asMap().entrySet().stream()
                 .filter(e -> e.getValue().terms().isPresent())
                 .map(e -> new ActivityId(e.getKey()))
                 .toList();

@@ -12,14 +12,17 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,6 +45,8 @@ public class SaleHousekeeping extends RepeatingSingleton {
     private static final int BATCH = 200;
     private static final int RECONCILE_EVERY_TICKS = 5;
     private static final Duration LEASE = Duration.ofSeconds(10);
+    private static final Metadata STEP = Metadata.builder().withName("seckill_housekeeping_step")
+            .withDescription("Duration of each step of a housekeeping run").withUnit(MetricUnits.SECONDS).build();
 
     @EJB
     ClusterLease lease;
@@ -67,9 +72,8 @@ public class SaleHousekeeping extends RepeatingSingleton {
     @Inject
     SeckillStockCache cache;
 
+    private final Map<String, Timer> steps = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    /** Sales the last check found clean, re-compared order by order only once their units moved. */
-    private final Map<ActivityId, ReconciliationReport> clean = new HashMap<>();
     private long ticks;
 
     public SaleHousekeeping() {
@@ -111,21 +115,9 @@ public class SaleHousekeeping extends RepeatingSingleton {
     }
 
     private void reconcileSalesOnNow() {
-        List<ActivityId> onNow = sales.salesOnNow();
-        clean.keySet().retainAll(new HashSet<>(onNow));
         List<ActivityId> partlyLost = new ArrayList<>();
-        for (ActivityId id : onNow) {
-            ReconciliationReport last = clean.get(id);
-            if (last != null && reconciliation.unchangedSince(last)) {
-                continue;
-            }
-            ReconciliationReport report = reconciliation.recordDrift(id);
-            if (report.cacheWarm() && report.driftUnits() == 0 && report.pendingOrders() == 0) {
-                clean.put(id, report);
-            } else {
-                clean.remove(id);
-            }
-            if (report.cacheWarm() && report.missingInCacheUnits() > 0) {
+        for (ActivityId id : sales.salesOnNow()) {
+            if (reconciliation.recordDrift(id).lostOrders()) {
                 partlyLost.add(id);
             }
         }
@@ -172,8 +164,9 @@ public class SaleHousekeeping extends RepeatingSingleton {
         }
     }
 
-    private static void step(String name, Runnable step) {
-        try {
+    private void step(String name, Runnable step) {
+        Timer timer = steps.computeIfAbsent(name, n -> registry.timer(STEP, new Tag("step", n.replace(' ', '-'))));
+        try (Timer.Context timed = timer.time()) {
             step.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "seckill housekeeping step ''{0}'' failed, retried next tick: {1}",

@@ -2,6 +2,7 @@ package io.flashsale.seckill.infrastructure.persistence;
 
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.seckill.domain.model.activity.ActivityTotals;
 import io.flashsale.seckill.domain.model.activity.SeckillActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -47,17 +48,20 @@ public class JpaActivityRepository implements ActivityRepository {
     }
 
     @Override
-    public boolean takeUnits(ActivityId id, int units) {
-        return em.createQuery("update SeckillActivity a set a.remaining = a.remaining - :n"
-                        + " where a.id = :id and a.remaining >= :n and a.settledAt is null")
+    public boolean takeUnits(ActivityId id, int units, int orders) {
+        return em.createQuery("update SeckillActivity a set a.remaining = a.remaining - :n,"
+                        + " a.liveOrders = a.liveOrders + :k where a.id = :id and a.remaining >= :n"
+                        + " and a.settledAt is null")
                 .setParameter("n", units)
+                .setParameter("k", orders)
                 .setParameter("id", id.value())
                 .executeUpdate() == 1;
     }
 
     @Override
     public void returnUnits(ActivityId id, int units) {
-        em.createQuery("update SeckillActivity a set a.remaining = a.remaining + :n where a.id = :id")
+        em.createQuery("update SeckillActivity a set a.remaining = a.remaining + :n, a.liveOrders = a.liveOrders - 1"
+                        + " where a.id = :id")
                 .setParameter("n", units)
                 .setParameter("id", id.value())
                 .executeUpdate();
@@ -68,6 +72,16 @@ public class JpaActivityRepository implements ActivityRepository {
         return em.createQuery("select a.remaining from SeckillActivity a where a.id = :id", Integer.class)
                 .setParameter("id", id.value())
                 .getSingleResult();
+    }
+
+    @Override
+    public ActivityTotals totals(ActivityId id) {
+        Object[] row = em.createQuery("select a.stock, a.remaining, a.liveOrders from SeckillActivity a"
+                        + " where a.id = :id", Object[].class)
+                .setParameter("id", id.value())
+                .getSingleResult();
+        return new ActivityTotals(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
+                ((Number) row[2]).intValue());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.flashsale.seckill.infrastructure.redis;
 
 import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.CacheCounters;
 import io.flashsale.seckill.domain.model.activity.CacheSnapshot;
 import io.flashsale.seckill.domain.model.activity.HeldPurchase;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt;
@@ -13,6 +14,7 @@ import io.flashsale.shared.infrastructure.redis.RedisConnection;
 import io.flashsale.shared.infrastructure.redis.RedisLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.Tuple;
@@ -41,25 +43,37 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     private static final LuaScript RESUME = LuaScript.fromClasspath(RedisSeckillStockCache.class, "resume.lua");
     private static final LuaScript WARM = LuaScript.fromClasspath(RedisSeckillStockCache.class, "warm.lua");
     private static final LuaScript SNAPSHOT = LuaScript.fromClasspath(RedisSeckillStockCache.class, "snapshot.lua");
+    private static final LuaScript COUNTERS = LuaScript.fromClasspath(RedisSeckillStockCache.class, "counters.lua");
+    /** Buyers written per command while a rebuild fills its new hashes: each command stays well under a millisecond. */
+    private static final int REBUILD_CHUNK = 1_000;
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     @Inject
     RedisConnection redis;
+
+    /** How long a sale's keys outlive its last payment: settlement deletes them sooner; this is for the rest. */
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.cache-retention-hours", defaultValue = "24")
+    long retentionHours;
 
     /** For the container. */
     protected RedisSeckillStockCache() {
     }
 
     /** Outside a container: the Redis Cluster test drives a sale through this very adapter. */
-    public RedisSeckillStockCache(RedisConnection redis) {
+    public RedisSeckillStockCache(RedisConnection redis, long retentionHours) {
         this.redis = redis;
+        this.retentionHours = retentionHours;
     }
 
     @Override
-    public void warm(ActivityId activity, int units, int perUserLimit, Instant startsAt, Instant endsAt) {
+    public void warm(ActivityId activity, int units, int perUserLimit, Instant startsAt, Instant endsAt,
+                     Instant paymentsCloseAt) {
+        Instant expires = paymentsCloseAt.plus(Duration.ofHours(retentionHours));
         call(() -> WARM.run(redis.client(), List.of(SeckillKeys.stock(activity), SeckillKeys.meta(activity)),
                 List.of(Integer.toString(units), Integer.toString(perUserLimit),
-                        Long.toString(startsAt.toEpochMilli()), Long.toString(endsAt.toEpochMilli()))));
+                        Long.toString(startsAt.toEpochMilli()), Long.toString(endsAt.toEpochMilli()),
+                        Long.toString(expires.toEpochMilli()))));
     }
 
     @Override
@@ -154,6 +168,16 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     }
 
     @Override
+    public CacheCounters counters(ActivityId activity) {
+        List<?> reply = (List<?>) call(() -> COUNTERS.run(redis.client(), SeckillKeys.of(activity), List.of()));
+        String stock = (String) reply.get(0);
+        String heldUnits = (String) reply.get(3);
+        return new CacheCounters(stock != null, stock == null ? 0 : Integer.parseInt(stock),
+                ((Long) reply.get(1)).intValue(), ((Long) reply.get(2)).intValue(),
+                heldUnits == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(heldUnits)));
+    }
+
+    @Override
     public void pause(ActivityId activity, long millis) {
         call(() -> redis.client().set(SeckillKeys.paused(activity), "1", SetParams.setParams().px(millis)));
     }
@@ -180,20 +204,37 @@ public class RedisSeckillStockCache implements SeckillStockCache {
 
     @Override
     public boolean rebuild(ActivityId activity, String token, int remaining, Collection<HeldPurchase> held) {
-        List<String> args = new ArrayList<>(2 + 3 * held.size());
-        args.add(token);
-        args.add(Integer.toString(remaining));
-        for (HeldPurchase purchase : held) {
-            args.add(Long.toString(purchase.userId()));
-            args.add(purchase.orderId().value());
-            args.add(format(purchase));
+        List<String> staging = SeckillKeys.staging(activity, token);
+        String buyers = staging.get(0);
+        String orders = staging.get(1);
+        long expires = Instant.now().plus(Duration.ofHours(1)).toEpochMilli(); // a rebuild that died leaves no litter
+        List<HeldPurchase> all = List.copyOf(held);
+        for (int from = 0; from < all.size(); from += REBUILD_CHUNK) {
+            Map<String, String> chunkBuyers = new HashMap<>();
+            Map<String, String> chunkOrders = new HashMap<>();
+            for (HeldPurchase purchase : all.subList(from, Math.min(all.size(), from + REBUILD_CHUNK))) {
+                chunkBuyers.put(Long.toString(purchase.userId()), purchase.orderId().value());
+                chunkOrders.put(purchase.orderId().value(), format(purchase));
+            }
+            call(() -> redis.client().hset(buyers, chunkBuyers));
+            call(() -> redis.client().hset(orders, chunkOrders));
+            call(() -> redis.client().pexpireAt(buyers, expires));
+            call(() -> redis.client().pexpireAt(orders, expires));
         }
-        return (Long) call(() -> REBUILD.run(redis.client(), SeckillKeys.of(activity), args)) == 1L;
+        List<String> keys = new ArrayList<>(SeckillKeys.of(activity));
+        keys.addAll(staging);
+        int heldUnits = all.stream().mapToInt(HeldPurchase::quantity).sum();
+        try {
+            return (Long) call(() -> REBUILD.run(redis.client(), keys, List.of(token, Integer.toString(remaining),
+                    Integer.toString(heldUnits)))) == 1L;
+        } finally {
+            call(() -> redis.client().unlink(buyers, orders)); // still there when fenced off
+        }
     }
 
     @Override
     public void forget(ActivityId activity) {
-        call(() -> redis.client().del(SeckillKeys.of(activity).toArray(String[]::new)));
+        call(() -> redis.client().unlink(SeckillKeys.of(activity).toArray(String[]::new)));
     }
 
     private static String format(HeldPurchase purchase) {

@@ -44,6 +44,12 @@ final class SeckillKeys {
         return prefix(activity) + "unclaimed";
     }
 
+    /** Where a rebuild writes the new buyers and orders before renaming them into place; one per rebuild. */
+    static List<String> staging(ActivityId activity, String token) {
+        return List.of(prefix(activity) + "rebuild:" + token + ":buyers", prefix(activity) + "rebuild:" + token
+                + ":orders");
+    }
+
     /** KEYS of the activity's Lua scripts, in their order. */
     static List<String> of(ActivityId activity) {
         return List.of(stock(activity), buyers(activity), orders(activity), paused(activity), undone(activity),

@@ -5,13 +5,20 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
 
 /**
  * Base of a {@code @Singleton @Startup} bean whose {@link #runOnce()} repeats as a {@link RepeatingJob} from start to
  * undeployment. Each run goes through the bean's container proxy, so the subclass's transaction attribute applies
- * ({@code runOnce} must be declared there, where the class-level attribute covers it).
+ * ({@code runOnce} must be declared there, where the class-level attribute covers it). Every run is timed in
+ * {@code flashsale_job_run_seconds{job}}: a periodic job that slows down as data grows shows there first.
  */
 public abstract class RepeatingSingleton {
 
@@ -20,6 +27,10 @@ public abstract class RepeatingSingleton {
 
     @Resource
     SessionContext context;
+
+    /** Also for the job's own metrics. */
+    @Inject
+    protected MetricRegistry registry;
 
     private final String jobName;
     private final Duration delay;
@@ -37,7 +48,10 @@ public abstract class RepeatingSingleton {
     @PostConstruct
     void startRepeating() {
         RepeatingSingleton self = context.getBusinessObject(getClass());
-        job = RepeatingJob.start(threads, jobName, delay, self::runOnce);
+        Timer runs = registry.timer(Metadata.builder().withName("flashsale_job_run")
+                .withDescription("Duration of each run of a periodic job").withUnit(MetricUnits.SECONDS).build(),
+                new Tag("job", jobName.replace(' ', '-')));
+        job = RepeatingJob.start(threads, jobName, delay, () -> runs.time(self::runOnce));
     }
 
     @PreDestroy

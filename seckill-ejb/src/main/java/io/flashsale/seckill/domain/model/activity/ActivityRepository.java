@@ -16,10 +16,17 @@ public interface ActivityRepository {
     /** Ended (window closed) but unsold units not yet returned to the product. */
     List<SeckillActivity> endedUnsettled(Instant now);
 
-    /** Conditional decrement of the durable remaining units; false when fewer are left or the sale is settled. */
-    boolean takeUnits(ActivityId id, int units);
+    /**
+     * Conditional decrement of the durable remaining units by {@code units}, held by {@code orders} new live orders;
+     * false when fewer are left or the sale is settled.
+     */
+    boolean takeUnits(ActivityId id, int units, int orders);
 
+    /** The units of one live order that was cancelled. */
     void returnUnits(ActivityId id, int units);
+
+    /** The activity's counters, read from the database now. */
+    ActivityTotals totals(ActivityId id);
 
     /** The durable remaining units read from the database now (not from the persistence context). */
     int remainingNow(ActivityId id);

@@ -40,6 +40,10 @@ public class SeckillActivity {
     @Column(nullable = false)
     private int remaining;
 
+    /** Confirmed and paid orders: kept with {@code remaining}, so that counting them never reads the orders. */
+    @Column(name = "live_orders", nullable = false)
+    private int liveOrders;
+
     @Column(name = "per_user_limit", nullable = false)
     private int perUserLimit;
 
@@ -138,6 +142,11 @@ public class SeckillActivity {
 
     public int perUserLimit() {
         return perUserLimit;
+    }
+
+    /** When the last order of the sale stops waiting for its payment: its end plus its payment window. */
+    public Instant paymentsCloseAt() {
+        return endsAt.plusSeconds(paymentWindowSeconds);
     }
 
     public Instant startsAt() {

@@ -17,9 +17,11 @@ public interface SeckillStockCache {
 
     /**
      * Puts the units on sale unless the activity is already warm (a live counter is never overwritten), and (re)writes
-     * the sale's metadata the purchase script enforces: the per-user limit and the window.
+     * the sale's metadata the purchase script enforces: the per-user limit and the window. Every key of the sale
+     * expires a retention period after {@code paymentsCloseAt} (its end plus its payment window), settled or not.
      */
-    void warm(ActivityId activity, int units, int perUserLimit, Instant startsAt, Instant endsAt);
+    void warm(ActivityId activity, int units, int perUserLimit, Instant startsAt, Instant endsAt,
+              Instant paymentsCloseAt);
 
     /** One atomic step: buyer limit, stock check, decrement, buyer and order record. */
     PurchaseAttempt tryPurchase(ActivityId activity, long userId, int quantity, int perUserLimit, OrderId orderId,
@@ -49,7 +51,11 @@ public interface SeckillStockCache {
 
     Optional<HeldPurchase> held(ActivityId activity, OrderId orderId);
 
+    /** Every purchase the activity holds, read order by order: O(buyers), for an operator's check. */
     CacheSnapshot snapshot(ActivityId activity);
+
+    /** The activity's counters, O(1) whatever its size: for the periodic check. */
+    CacheCounters counters(ActivityId activity);
 
     /** Stops purchases of the activity (they answer PAUSED) until {@link #rebuild} or the pause expires. */
     void pause(ActivityId activity, long millis);
@@ -68,9 +74,11 @@ public interface SeckillStockCache {
 
     /**
      * Replaces the activity's cache content in one atomic step and ends a pause, only if {@code token} still holds
-     * the maintenance lock (a holder whose lock expired is fenced off); false, changing nothing, otherwise.
+     * the maintenance lock (a holder whose lock expired is fenced off); false, changing nothing, otherwise. The new
+     * content is written in chunks beforehand: no single Redis command carries a whole big sale.
      */
     boolean rebuild(ActivityId activity, String token, int remaining, Collection<HeldPurchase> held);
 
+    /** Deletes the activity's keys (freed off Redis's main thread, however big). */
     void forget(ActivityId activity);
 }
