@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Runs the benchmarks, each on a freshly started platform of its own that it stops again before the next one
- * ({@code -Dbenchmark.only=stock|seckill} picks one). Every figure is printed next to ceilings measured in the same
+ * ({@code -Dbenchmark.only=stock|seckill|generator|scaleout|growth} picks one). Every figure is printed next to ceilings measured in the same
  * run. Maven forks a JVM for this class (exec:exec): System.exit is fine here.
  */
 public final class Benchmarks {
@@ -22,6 +22,8 @@ public final class Benchmarks {
     private static final String GENERATOR = "generator";
     /** Run only when named: one Payara instance, then a deployment group of two. */
     private static final String SCALE_OUT = "scaleout";
+    /** Run only when named: the platform empty, then loaded with months of history. */
+    private static final String GROWTH = "growth";
 
     private interface Benchmark {
         void run(Platform platform, double seconds, int repetitions, Path charts) throws Exception;
@@ -53,9 +55,13 @@ public final class Benchmarks {
             scaleOut(seconds, repetitions, charts);
             return;
         }
+        if (only.equals(GROWTH)) {
+            run(GROWTH, GrowthBenchmark::run, seconds, repetitions, charts);
+            return;
+        }
         if (!only.isEmpty() && !NAMES.contains(only)) {
             throw new IllegalArgumentException("benchmark.only must be one of " + NAMES + ", " + GENERATOR + ", "
-                    + SCALE_OUT + " or empty, not " + only);
+                    + SCALE_OUT + ", " + GROWTH + " or empty, not " + only);
         }
         for (String name : NAMES) {
             if (only.isEmpty() || only.equals(name)) {

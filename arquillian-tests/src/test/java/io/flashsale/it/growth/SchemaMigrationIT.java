@@ -102,6 +102,9 @@ class SchemaMigrationIT {
                     + " AND (starts_at < NOW(6)))").contains("ix_activity_unsettled_start"));
             assertTrue(possibleKeys(sql, "SELECT ID FROM seckill_activity WHERE ((settled_at IS NULL)"
                     + " AND (ends_at <= NOW(6)))").contains("ix_activity_unsettled_end"));
+            // the next settled sale whose orders go to the archive
+            assertTrue(possibleKeys(sql, "SELECT ID FROM seckill_activity WHERE ((archived_at IS NULL)"
+                    + " AND (settled_at < NOW(6))) ORDER BY settled_at LIMIT 1").contains("ix_activity_to_archive"));
             // orders whose Redis hold is still to be released; a sale's orders by status (settlement, the sweep)
             assertTrue(possibleKeys(sql, "SELECT order_id FROM seckill_order WHERE (cache_release_pending = 1)"
                     + " LIMIT 200").contains("ix_order_cache_release"));

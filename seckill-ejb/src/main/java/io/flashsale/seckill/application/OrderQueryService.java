@@ -33,9 +33,12 @@ public class OrderQueryService {
     @Inject
     SaleCatalog catalog;
 
-    /** From MySQL, or PENDING while only Redis knows it (accepted, still on its way through Kafka). */
+    /**
+     * From MySQL, from the archive (a sale settled long ago), or PENDING while only Redis knows it (accepted, still
+     * on its way through Kafka).
+     */
     public Optional<OrderView> find(OrderId id) {
-        return orders.find(id).map(OrderView::of).or(() -> pending(id));
+        return orders.find(id).or(() -> orders.findArchived(id)).map(OrderView::of).or(() -> pending(id));
     }
 
     public long countByActivity(ActivityId activity) {
@@ -55,7 +58,7 @@ public class OrderQueryService {
     }
 
     private Optional<OrderView> pending(OrderId id) {
-        for (ActivityId activity : catalog.known()) {
+        for (ActivityId activity : catalog.mayHavePendingOrders()) {
             var held = cache.held(activity, id);
             if (held.isPresent()) {
                 SaleTerms terms = catalog.terms(activity);

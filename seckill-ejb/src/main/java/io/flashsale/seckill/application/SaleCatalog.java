@@ -21,6 +21,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,8 @@ public class SaleCatalog {
 
     private record Cached(Optional<SaleTerms> terms, long loadedAt) {
     }
+
+    private static final Duration PENDING_AFTER_END = Duration.ofMinutes(10);
 
     /** Read through an EJB call: see {@link ContainerThreadPool} for why a background read needs one. */
     @EJB
@@ -180,11 +183,17 @@ public class SaleCatalog {
         ordersOfBuyers.asMap().keySet().removeIf(buyer -> buyer.activity() == id.value());
     }
 
-    /** Activities this instance has seen lately (where a pending order may be looked up). */
-    public Collection<ActivityId> known() {
-        return terms.asMap().entrySet().stream()
-                .filter(e -> e.getValue().terms().isPresent())
-                .map(e -> new ActivityId(e.getKey()))
+    /**
+     * Sales this instance has seen that may hold a purchase still on its way to MySQL: on now, or ended in the last
+     * minutes (a purchase is written within seconds), not every sale it remembers.
+     */
+    public Collection<ActivityId> mayHavePendingOrders() {
+        Instant endedBefore = Instant.now().minus(PENDING_AFTER_END);
+        return terms.asMap().values().stream()
+                .map(Cached::terms)
+                .flatMap(Optional::stream)
+                .filter(sale -> sale.endsAt().isAfter(endedBefore))
+                .map(SaleTerms::id)
                 .toList();
     }
 }

@@ -63,6 +63,9 @@ public class SaleHousekeeping extends RepeatingSingleton {
     @EJB
     OrderQueryService queries;
 
+    @EJB
+    OrderArchive archive;
+
     @Inject
     DriftGauges gauges;
 
@@ -98,6 +101,7 @@ public class SaleHousekeeping extends RepeatingSingleton {
             leased("cancel unpaid", this::cancelUnpaid);
             leased("release cancelled and rejected in cache", this::releaseCancelledInCache);
             leased("settle ended", this::settleEnded);
+            leased("archive settled", archive::archiveNextBatch);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "seckill housekeeping could not take its lease: {0}", e.toString());
         } finally {

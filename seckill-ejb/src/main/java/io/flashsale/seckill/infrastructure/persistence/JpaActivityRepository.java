@@ -101,6 +101,25 @@ public class JpaActivityRepository implements ActivityRepository {
     }
 
     @Override
+    public List<ActivityId> settledBeforeNotArchived(Instant before, int limit) {
+        return em.createQuery("select a.id from SeckillActivity a where a.archivedAt is null and a.settledAt < :before"
+                        + " order by a.settledAt", Long.class)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(ActivityId::new)
+                .toList();
+    }
+
+    @Override
+    public void markArchived(ActivityId id, Instant at) {
+        em.createQuery("update SeckillActivity a set a.archivedAt = :at where a.id = :id")
+                .setParameter("at", at)
+                .setParameter("id", id.value())
+                .executeUpdate();
+    }
+
+    @Override
     public boolean markSettled(ActivityId id, Instant at) {
         return em.createQuery("update SeckillActivity a set a.settledAt = :at where a.id = :id and a.settledAt is null")
                 .setParameter("at", at)

@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,5 +139,39 @@ public class JpaOrderRepository implements OrderRepository {
                 .getResultStream()
                 .map(OrderId::new)
                 .toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<SeckillOrder> findArchived(OrderId id) {
+        // read-only: an archived order is final, and is never to be written back to seckill_order
+        return em.createNativeQuery("SELECT * FROM seckill_order_archive WHERE order_id = ?", SeckillOrder.class)
+                .setParameter(1, id.value())
+                .setHint("eclipselink.read-only", "true")
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public int archive(ActivityId activity, int limit) {
+        List<String> ids = em.createNativeQuery("SELECT order_id FROM seckill_order WHERE activity_id = ? LIMIT ?"
+                        + " FOR UPDATE")
+                .setParameter(1, activity.value())
+                .setParameter(2, limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+        Query copy = em.createNativeQuery("INSERT INTO seckill_order_archive SELECT * FROM seckill_order"
+                + " WHERE order_id IN (" + in + ")");
+        Query delete = em.createNativeQuery("DELETE FROM seckill_order WHERE order_id IN (" + in + ")");
+        for (int i = 0; i < ids.size(); i++) {
+            copy.setParameter(i + 1, ids.get(i));
+            delete.setParameter(i + 1, ids.get(i));
+        }
+        copy.executeUpdate();
+        return delete.executeUpdate();
     }
 }

@@ -36,6 +36,11 @@ public interface ActivityRepository {
 
     void markWarmed(ActivityId id, Instant at);
 
+    /** Sales settled before {@code before} whose orders are not archived yet, the longest settled first. */
+    List<ActivityId> settledBeforeNotArchived(Instant before, int limit);
+
+    void markArchived(ActivityId id, Instant at);
+
     /** Marks the unsold units as returned to the product; false when another instance did it first. */
     boolean markSettled(ActivityId id, Instant at);
 }

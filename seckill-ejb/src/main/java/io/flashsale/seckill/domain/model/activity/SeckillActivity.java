@@ -65,6 +65,10 @@ public class SeckillActivity {
     @Column(name = "warmed_at", columnDefinition = "DATETIME(6)")
     private Instant warmedAt;
 
+    /** When its orders had all moved to the archive. */
+    @Column(name = "archived_at", columnDefinition = "DATETIME(6)")
+    private Instant archivedAt;
+
     @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
     private Instant createdAt;
 

@@ -39,4 +39,10 @@ public interface OrderRepository {
     List<OrderId> unpaidPastPaymentWindow(Instant now, int limit);
 
     List<OrderId> cancelledWithCacheReleasePending(int limit);
+
+    /** An order of a sale settled long ago, from the archive. */
+    Optional<SeckillOrder> findArchived(OrderId id);
+
+    /** Moves up to {@code limit} orders of a settled sale to the archive; returns how many moved. */
+    int archive(ActivityId activity, int limit);
 }

@@ -1,0 +1,399 @@
+package io.flashsale.benchmarks;
+
+import io.flashsale.benchmarks.BenchmarkClient.Account;
+import io.flashsale.client.model.NewSale;
+import io.flashsale.platform.Platform;
+import io.flashsale.platform.PlatformSettings;
+import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.resps.Slowlog;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The platform after months of operation next to the same platform empty ({@code -Dbenchmark.only=growth}): first
+ * everything is measured on the fresh platform, then the database and Redis are loaded with the history of 1,000
+ * settled sales of 1,000 orders each (1M orders, paid or cancelled), 1.1M outbox rows (100k of them past the
+ * retention, for the purge), and one live sale of 100,000 buyers (its orders confirmed in MySQL, its buyers held in
+ * Redis), and everything is measured again. Measured: purchases with units on sale (256 connections, closed loop),
+ * every periodic job's duration per run and per housekeeping step ({@code flashsale_job_run_seconds},
+ * {@code seckill_housekeeping_step_seconds}), Redis memory per sale, and the slowest Redis commands (SLOWLOG, every
+ * command over 1 ms logged).
+ */
+final class GrowthBenchmark {
+
+    static final int CONNECTIONS = 256;
+    private static final double WARM_UP_SECONDS = 2;
+    private static final int PRODUCT_STOCK = 1_000_000_000;
+    private static final int PAYMENT_WINDOW_SECONDS = 604_800;
+    private static final int SETTLED_SALES = Integer.getInteger("benchmark.growth.settled-sales", 1_000);
+    private static final int ORDERS_PER_SETTLED_SALE = 1_000;
+    private static final int LIVE_BUYERS = Integer.getInteger("benchmark.growth.live-buyers", 100_000);
+    private static final int OLD_OUTBOX_ROWS = 100_000;
+    private static final int RECENT_OUTBOX_ROWS = 1_000_000;
+    /** Far above any id block the application allocates for outbox rows. */
+    private static final long LOADED_OUTBOX_IDS = 1_000_000_000_000_000L;
+    private static final long LOADED_BUYER_IDS = 1_000_000_000L;
+    private static final Pattern METRIC = Pattern.compile("^(\\w+)\\{([^}]*)} ([0-9.eE+-]+)$");
+
+    private final Platform platform;
+    private final BenchmarkClient client;
+    private final HttpLoad load;
+    private final Account admin;
+    private final List<Account> buyers;
+    private final long product;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private GrowthBenchmark(Platform platform) throws Exception {
+        this.platform = platform;
+        this.client = new BenchmarkClient(platform.settings());
+        this.load = client.load();
+        this.admin = client.admin();
+        this.buyers = BenchmarkClient.inFourThreads(Collections.<Callable<Account>>nCopies(
+                Integer.getInteger("benchmark.buyers", 1024), client::newCustomer));
+        this.product = client.createProduct(admin, PRODUCT_STOCK);
+    }
+
+    /** Everything one phase measures. */
+    private record Figures(Measurement purchases, Map<String, double[]> jobs, Slowest redis, long bytesPerBuyer) {
+    }
+
+    private record Slowest(long micros, String command, int over10ms) {
+    }
+
+    static void run(Platform platform, double seconds, int repetitions, Path charts) throws Exception {
+        GrowthBenchmark benchmark = new GrowthBenchmark(platform);
+        double warmUp = Double.parseDouble(System.getProperty("benchmark.warmup-seconds", "240"));
+        BenchmarkClient.renewTokens(benchmark.buyers, Duration.ofMinutes(10));
+        benchmark.load.closedLoop(BenchmarkClient.ping(), 64, 0, warmUp / 2, new AtomicLong());
+        benchmark.load.closedLoop(benchmark.purchases(warmUp / 2, 64, List.of()), 64, 0, warmUp / 2,
+                new AtomicLong());
+
+        Figures empty = benchmark.measure("empty", seconds, repetitions, List.of());
+        long started = System.nanoTime();
+        long liveSale = benchmark.loadHistory();
+        System.out.printf(Locale.ROOT, "history loaded in %.0f s%n", (System.nanoTime() - started) / 1e9);
+        // a minute for the periodic jobs to meet the history (reconciliation, the purge's first pass) before measuring
+        Thread.sleep(65_000);
+        benchmark.load.closedLoop(benchmark.purchases(warmUp / 4, 64, List.of()), 64, 0, warmUp / 4,
+                new AtomicLong());
+        Figures loaded = benchmark.measure("loaded", seconds, repetitions, List.of(liveSale));
+        long liveSaleBytes = benchmark.saleBytes(liveSale);
+
+        System.out.printf("%n%d repetitions of %.0f s (median by throughput), %d connections, %d cores, JDK %s%n",
+                repetitions, seconds, CONNECTIONS, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.println("| figure | empty | loaded | loaded ÷ empty | target |");
+        System.out.println("|---|---:|---:|---:|---|");
+        row("purchases/s", empty.purchases().throughput(), loaded.purchases().throughput(), "within 10%");
+        row("purchase p99 ms", empty.purchases().p99(), loaded.purchases().p99(), "within 10%");
+        row("purchase p50 ms", empty.purchases().p50(), loaded.purchases().p50(), "");
+        for (String job : loaded.jobs().keySet()) {
+            double[] before = empty.jobs().getOrDefault(job, new double[] {0, 0});
+            double[] after = loaded.jobs().get(job);
+            row(job + " mean ms", before[0], after[0], "");
+            row(job + " max ms", before[1], after[1], job.startsWith("job ") ? "< 100 ms" : "");
+        }
+        row("slowest Redis command µs", empty.redis().micros(), loaded.redis().micros(), "< 10,000 µs");
+        System.out.printf(Locale.ROOT, "slowest Redis command: empty %s, loaded %s; commands over 10 ms: %d, %d%n",
+                empty.redis().command(), loaded.redis().command(), empty.redis().over10ms(),
+                loaded.redis().over10ms());
+        System.out.printf(Locale.ROOT, "Redis memory per buyer held: %d bytes (a benchmark sale of %d buyers), %d bytes"
+                        + " (the live sale of %d buyers: %.1f MB)%n", empty.bytesPerBuyer(), benchmark.buyers.size(),
+                liveSaleBytes / LIVE_BUYERS, LIVE_BUYERS, liveSaleBytes / 1e6);
+        System.out.printf(Locale.ROOT, "answers: empty %s, loaded %s%n", empty.purchases().answers(),
+                loaded.purchases().answers());
+    }
+
+    private static void row(String figure, double empty, double loaded, String target) {
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s |%n", figure, empty, loaded,
+                empty == 0 ? Double.NaN : loaded / empty, target);
+    }
+
+    private Figures measure(String phase, double seconds, int repetitions, List<Long> firstSales) throws Exception {
+        BenchmarkClient.renewTokens(buyers, Duration.ofMinutes(8));
+        try (Jedis redis = redis()) {
+            redis.configSet("slowlog-log-slower-than", "1000");
+            redis.configSet("slowlog-max-len", "1024");
+            redis.slowlogReset();
+        }
+        Map<String, double[]> before = jobs();
+        long[] sales = new long[1];
+        Measurement purchases = LoadRun.median(repetitions, () -> {
+            HttpLoad.Shape shape = purchases(seconds, CONNECTIONS, firstSales);
+            sales[0] = ((SeckillPurchaseBenchmark.Purchases) shape).sales()[firstSales.size()];
+            return load.closedLoop(shape, CONNECTIONS, WARM_UP_SECONDS, seconds, new AtomicLong());
+        });
+        Thread.sleep(12_000); // at least one more reconciliation of the sales on now, unloaded
+        Map<String, double[]> after = jobs();
+        Map<String, double[]> jobs = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> job : after.entrySet()) {
+            double[] was = before.getOrDefault(job.getKey(), new double[] {0, 0, 0});
+            double[] now = job.getValue();
+            double runs = now[0] - was[0];
+            jobs.put(job.getKey(), new double[] {runs == 0 ? 0 : (now[1] - was[1]) / runs * 1000, now[2] * 1000});
+        }
+        Slowest slowest;
+        try (Jedis redis = redis()) {
+            List<Slowlog> log = redis.slowlogGet(1024);
+            Slowlog worst = log.stream().max((a, b) -> Long.compare(a.getExecutionTime(), b.getExecutionTime()))
+                    .orElse(null);
+            slowest = worst == null ? new Slowest(0, "none over 1 ms", 0) : new Slowest(worst.getExecutionTime(),
+                    String.join(" ", worst.getArgs().subList(0, Math.min(3, worst.getArgs().size()))),
+                    (int) log.stream().filter(entry -> entry.getExecutionTime() > 10_000).count());
+        }
+        long bytesPerBuyer = saleBytes(sales[0]) / buyers.size();
+        System.out.printf(Locale.ROOT, "[%s] purchases %.0f/s p50 %.2f ms p99 %.2f ms errors %d; slowest Redis"
+                        + " command %d µs (%s)%n", phase, purchases.throughput(), purchases.p50(), purchases.p99(),
+                purchases.errors(), slowest.micros(), slowest.command());
+        return new Figures(purchases, jobs, slowest, bytesPerBuyer);
+    }
+
+    /** Sales of one unit per buyer, enough for a run, after {@code firstSales}: every request a first purchase. */
+    private HttpLoad.Shape purchases(double seconds, int connections, List<Long> firstSales) throws Exception {
+        long requests = (long) (4000 * (WARM_UP_SECONDS + seconds)) + connections;
+        int needed = (int) (requests / buyers.size()) + 2;
+        long[] sales = new long[firstSales.size() + needed];
+        for (int i = 0; i < firstSales.size(); i++) {
+            sales[i] = firstSales.get(i);
+        }
+        for (int i = firstSales.size(); i < sales.length; i++) {
+            Instant now = Instant.now();
+            sales[i] = client.createSale(admin, new NewSale(product, new BigDecimal("9.99"), buyers.size(), 1,
+                    now.minusSeconds(5), now.plus(Duration.ofHours(3)), PAYMENT_WINDOW_SECONDS));
+        }
+        return new SeckillPurchaseBenchmark.Purchases(SeckillPurchaseBenchmark.tokens(buyers), sales, 202);
+    }
+
+    /**
+     * Count, sum (s) and max (s) of every periodic job's runs and every housekeeping step, from the application's
+     * metrics: "job &lt;name&gt;" and "step &lt;name&gt;".
+     */
+    private Map<String, double[]> jobs() throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(platform.settings().httpBaseUrl() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, double[]> jobs = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            Matcher metric = METRIC.matcher(line);
+            if (!metric.matches()) {
+                continue;
+            }
+            String name = metric.group(1);
+            String kind = name.startsWith("flashsale_job_run_seconds") ? "job"
+                    : name.startsWith("seckill_housekeeping_step_seconds") ? "step" : null;
+            if (kind == null) {
+                continue;
+            }
+            Matcher label = Pattern.compile("(job|step)=\"([^\"]*)\"").matcher(metric.group(2));
+            if (!label.find()) {
+                continue;
+            }
+            double[] figures = jobs.computeIfAbsent(kind + " " + label.group(2), key -> new double[3]);
+            double value = Double.parseDouble(metric.group(3));
+            if (name.endsWith("_count")) {
+                figures[0] = value;
+            } else if (name.endsWith("_sum")) {
+                figures[1] = value;
+            } else if (name.endsWith("_max")) {
+                figures[2] = value;
+            }
+        }
+        return jobs;
+    }
+
+    private long saleBytes(long sale) {
+        try (Jedis redis = redis()) {
+            long bytes = 0;
+            for (String key : redis.keys("sk:{a" + sale + "}:*")) {
+                Long used = redis.memoryUsage(key, 0);
+                bytes += used == null ? 0 : used;
+            }
+            return bytes;
+        }
+    }
+
+    private Jedis redis() {
+        PlatformSettings settings = platform.settings();
+        return new Jedis(new HostAndPort(settings.redis().host(), settings.redis().port()),
+                DefaultJedisClientConfig.builder().password(settings.redisPassword()).ssl(settings.redis().tls())
+                        .socketTimeoutMillis(60_000).build());
+    }
+
+    /** Returns the live sale's id. */
+    private long loadHistory() throws Exception {
+        DatabaseEndpoint db = platform.settings().database();
+        try (Connection sql = DriverManager.getConnection(db.jdbcUrl() + "&rewriteBatchedStatements=true",
+                db.user(), platform.settings().databasePassword())) {
+            sql.setAutoCommit(false);
+            Instant now = Instant.now();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            try (PreparedStatement orders = sql.prepareStatement(ORDER_INSERT)) {
+                for (int s = 0; s < SETTLED_SALES; s++) {
+                    Instant ended = now.minus(Duration.ofDays(1 + s / 10));
+                    long sale = insertSale(sql, ended.minus(Duration.ofHours(1)), ended, ORDERS_PER_SETTLED_SALE,
+                            0, 0, ended.plus(Duration.ofMinutes(20)));
+                    for (int o = 0; o < ORDERS_PER_SETTLED_SALE; o++) {
+                        boolean paid = random.nextInt(10) < 7;
+                        long buyer = LOADED_BUYER_IDS + random.nextLong(10_000_000);
+                        Instant at = ended.minusSeconds(random.nextInt(3_600));
+                        addOrder(orders, sale, buyer, at, paid ? "PAID" : "CANCELLED", paid ? buyer : null);
+                    }
+                    if (s % 10 == 9) {
+                        orders.executeBatch();
+                        sql.commit();
+                    }
+                }
+                orders.executeBatch();
+                sql.commit();
+                System.out.printf("%d settled sales and %d orders written%n", SETTLED_SALES,
+                        SETTLED_SALES * ORDERS_PER_SETTLED_SALE);
+
+                long live = insertSale(sql, now.minusSeconds(60), now.plus(Duration.ofHours(3)), 2 * LIVE_BUYERS,
+                        LIVE_BUYERS, LIVE_BUYERS, null);
+                List<String[]> held = new ArrayList<>(LIVE_BUYERS);
+                for (int b = 0; b < LIVE_BUYERS; b++) {
+                    long buyer = LOADED_BUYER_IDS + b;
+                    Instant at = now.minusSeconds(random.nextInt(60));
+                    String order = addOrder(orders, live, buyer, at, "CONFIRMED", buyer);
+                    held.add(new String[] {Long.toString(buyer), order, buyer + ":1:" + at.toEpochMilli() + ":c"});
+                    if (b % 10_000 == 9_999) {
+                        orders.executeBatch();
+                        sql.commit();
+                    }
+                }
+                orders.executeBatch();
+                sql.commit();
+                holdInRedis(live, now, held);
+                System.out.printf("live sale %d: %d confirmed orders, held in Redis%n", live, LIVE_BUYERS);
+                insertOutbox(sql, now);
+                return live;
+            }
+        }
+    }
+
+    private static final String ORDER_INSERT = "INSERT INTO seckill_order (order_id, activity_id,"
+            + " cache_release_pending, cancelled_at, confirmed_at, created_at, live_buyer, paid_at, PRICE, QUANTITY,"
+            + " STATUS, user_id, VERSION) VALUES (?, ?, 0, ?, ?, ?, ?, ?, 9.99, 1, ?, ?, 1)";
+
+    private static String addOrder(PreparedStatement insert, long sale, long buyer, Instant at, String status,
+                                   Long liveBuyer) throws Exception {
+        String order = UUID.randomUUID().toString();
+        insert.setString(1, order);
+        insert.setLong(2, sale);
+        insert.setTimestamp(3, status.equals("CANCELLED") ? Timestamp.from(at.plusSeconds(900)) : null);
+        insert.setTimestamp(4, Timestamp.from(at.plusMillis(50)));
+        insert.setTimestamp(5, Timestamp.from(at));
+        insert.setObject(6, liveBuyer);
+        insert.setTimestamp(7, status.equals("PAID") ? Timestamp.from(at.plusSeconds(120)) : null);
+        insert.setString(8, status);
+        insert.setLong(9, buyer);
+        insert.addBatch();
+        return order;
+    }
+
+    private long insertSale(Connection sql, Instant starts, Instant ends, int stock, int remaining, int liveOrders,
+                            Instant settled) throws Exception {
+        try (PreparedStatement insert = sql.prepareStatement("INSERT INTO seckill_activity (created_at, ends_at,"
+                + " payment_window_seconds, per_user_limit, PRICE, product_id, REMAINING, reservation_id, settled_at,"
+                + " starts_at, STOCK, warmed_at, live_orders) VALUES (?, ?, ?, 1, 9.99, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setTimestamp(1, Timestamp.from(starts.minus(Duration.ofDays(1))));
+            insert.setTimestamp(2, Timestamp.from(ends));
+            insert.setInt(3, settled == null ? PAYMENT_WINDOW_SECONDS : 900);
+            insert.setLong(4, product);
+            insert.setInt(5, remaining);
+            insert.setString(6, UUID.randomUUID().toString());
+            insert.setTimestamp(7, settled == null ? null : Timestamp.from(settled));
+            insert.setTimestamp(8, Timestamp.from(starts));
+            insert.setInt(9, stock);
+            insert.setTimestamp(10, Timestamp.from(starts.minusSeconds(30)));
+            insert.setInt(11, liveOrders);
+            insert.executeUpdate();
+            try (ResultSet key = insert.getGeneratedKeys()) {
+                key.next();
+                return key.getLong(1);
+            }
+        }
+    }
+
+    /** The live sale's Redis copy as the purchase script and the order writer leave it: every buyer claimed. */
+    private void holdInRedis(long sale, Instant now, List<String[]> held) {
+        String prefix = "sk:{a" + sale + "}:";
+        long expires = now.plus(Duration.ofHours(3)).plusSeconds(PAYMENT_WINDOW_SECONDS).plus(Duration.ofHours(24))
+                .toEpochMilli();
+        try (Jedis redis = redis()) {
+            Pipeline pipeline = redis.pipelined();
+            for (int from = 0; from < held.size(); from += 1_000) {
+                Map<String, String> buyers = new LinkedHashMap<>();
+                Map<String, String> orders = new LinkedHashMap<>();
+                for (String[] purchase : held.subList(from, Math.min(held.size(), from + 1_000))) {
+                    buyers.put(purchase[0], purchase[1]);
+                    orders.put(purchase[1], purchase[2]);
+                }
+                pipeline.hset(prefix + "buyers", buyers);
+                pipeline.hset(prefix + "orders", orders);
+            }
+            pipeline.set(prefix + "stock", Integer.toString(LIVE_BUYERS));
+            pipeline.hset(prefix + "meta", Map.of("limit", "1", "starts", Long.toString(now.minusSeconds(60)
+                    .toEpochMilli()), "ends", Long.toString(now.plus(Duration.ofHours(3)).toEpochMilli()), "held",
+                    Integer.toString(held.size()), "expires", Long.toString(expires)));
+            for (String key : List.of("buyers", "orders", "stock", "meta")) {
+                pipeline.pexpireAt(prefix + key, expires);
+            }
+            pipeline.sync();
+        }
+    }
+
+    private void insertOutbox(Connection sql, Instant now) throws Exception {
+        try (PreparedStatement insert = sql.prepareStatement("INSERT INTO seckill_outbox (ID, event_id, event_type,"
+                + " message_key, occurred_at, PAYLOAD, published_at) VALUES (?, ?, 'OrderConfirmed', ?, ?, ?, ?)")) {
+            for (int i = 0; i < OLD_OUTBOX_ROWS + RECENT_OUTBOX_ROWS; i++) {
+                Instant at = i < OLD_OUTBOX_ROWS ? now.minus(Duration.ofDays(3)) : now.minus(Duration.ofHours(2));
+                String order = UUID.randomUUID().toString();
+                insert.setLong(1, LOADED_OUTBOX_IDS + i);
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setString(3, order);
+                insert.setTimestamp(4, Timestamp.from(at));
+                insert.setString(5, "{\"order_id\":\"" + order + "\",\"status\":\"CONFIRMED\"}");
+                insert.setTimestamp(6, Timestamp.from(at.plusSeconds(1)));
+                insert.addBatch();
+                if (i % 10_000 == 9_999) {
+                    insert.executeBatch();
+                    sql.commit();
+                }
+            }
+            insert.executeBatch();
+            sql.commit();
+        }
+        System.out.printf("%d outbox rows written (%d past the retention)%n", OLD_OUTBOX_ROWS + RECENT_OUTBOX_ROWS,
+                OLD_OUTBOX_ROWS);
+    }
+}
