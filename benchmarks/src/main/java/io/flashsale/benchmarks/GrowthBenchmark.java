@@ -83,7 +83,8 @@ final class GrowthBenchmark {
     }
 
     /** Everything one phase measures. */
-    private record Figures(Measurement purchases, Map<String, double[]> jobs, Slowest redis, long bytesPerBuyer) {
+    private record Figures(Measurement noOp, Measurement purchases, Map<String, double[]> jobs, Slowest redis,
+                           long bytesPerBuyer) {
     }
 
     private record Slowest(long micros, String command, int over10ms) {
@@ -107,20 +108,24 @@ final class GrowthBenchmark {
                 new AtomicLong());
         Figures loaded = benchmark.measure("loaded", seconds, repetitions, List.of(liveSale));
         long liveSaleBytes = benchmark.saleBytes(liveSale);
+        double abandonedSeconds = benchmark.abandon(liveSale);
 
         System.out.printf("%n%d repetitions of %.0f s (median by throughput), %d connections, %d cores, JDK %s%n",
                 repetitions, seconds, CONNECTIONS, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         System.out.println("| figure | empty | loaded | loaded ÷ empty | target |");
         System.out.println("|---|---:|---:|---:|---|");
+        row("no-op/s (ceiling, same run)", empty.noOp().throughput(), loaded.noOp().throughput(), "");
         row("purchases/s", empty.purchases().throughput(), loaded.purchases().throughput(), "within 10%");
+        row("purchases ÷ no-op", empty.purchases().ratio(empty.noOp()), loaded.purchases().ratio(loaded.noOp()),
+                "within 10%");
         row("purchase p99 ms", empty.purchases().p99(), loaded.purchases().p99(), "within 10%");
         row("purchase p50 ms", empty.purchases().p50(), loaded.purchases().p50(), "");
         for (String job : loaded.jobs().keySet()) {
             double[] before = empty.jobs().getOrDefault(job, new double[] {0, 0});
             double[] after = loaded.jobs().get(job);
             row(job + " mean ms", before[0], after[0], "");
-            row(job + " max ms", before[1], after[1], job.startsWith("job ") ? "< 100 ms" : "");
+            row(job + " longest run ms", before[1], after[1], job.startsWith("job ") ? "< 100 ms" : "");
         }
         row("slowest Redis command µs", empty.redis().micros(), loaded.redis().micros(), "< 10,000 µs");
         System.out.printf(Locale.ROOT, "slowest Redis command: empty %s, loaded %s; commands over 10 ms: %d, %d%n",
@@ -131,6 +136,38 @@ final class GrowthBenchmark {
                 liveSaleBytes / LIVE_BUYERS, LIVE_BUYERS, liveSaleBytes / 1e6);
         System.out.printf(Locale.ROOT, "answers: empty %s, loaded %s%n", empty.purchases().answers(),
                 loaded.purchases().answers());
+        System.out.printf(Locale.ROOT, "unpaid sweep: the live sale's %d orders past their deadline at once, all"
+                + " cancelled and released in %.0f s (%.0f orders/s)%n", LIVE_BUYERS, abandonedSeconds,
+                LIVE_BUYERS / abandonedSeconds);
+    }
+
+    /**
+     * Every order of the live sale becomes due at once (as if its buyers had all walked away): returns the seconds
+     * until the last one is cancelled and its hold released.
+     */
+    private double abandon(long sale) throws Exception {
+        try (Connection sql = client.database(); PreparedStatement due = sql.prepareStatement("UPDATE seckill_order"
+                + " SET pay_by = NOW(6) - INTERVAL 1 SECOND WHERE activity_id = ? AND STATUS = 'CONFIRMED'");
+             PreparedStatement left = sql.prepareStatement("SELECT COUNT(*) FROM seckill_order WHERE activity_id = ?"
+                     + " AND (STATUS = 'CONFIRMED' OR cache_release_pending = 1)")) {
+            due.setLong(1, sale);
+            long started = System.nanoTime();
+            System.out.printf("%d orders of the live sale now past their deadline%n", due.executeUpdate());
+            left.setLong(1, sale);
+            for (int second = 0; second < 1_800; second++) {
+                try (ResultSet count = left.executeQuery()) {
+                    count.next();
+                    if (count.getInt(1) == 0) {
+                        return (System.nanoTime() - started) / 1e9;
+                    }
+                    if (second % 10 == 0) {
+                        System.out.printf("  %d s: %d orders still to cancel or release%n", second, count.getInt(1));
+                    }
+                }
+                Thread.sleep(1_000);
+            }
+            throw new IllegalStateException("the unpaid sweep did not finish in 30 minutes");
+        }
     }
 
     private static void row(String figure, double empty, double loaded, String target) {
@@ -146,6 +183,11 @@ final class GrowthBenchmark {
             redis.slowlogReset();
         }
         Map<String, double[]> before = jobs();
+        JobSampler sampler = new JobSampler();
+        Thread sampling = new Thread(sampler, "job-sampler");
+        sampling.start();
+        Measurement noOp = LoadRun.median(repetitions, () -> load.closedLoop(BenchmarkClient.ping(), CONNECTIONS,
+                WARM_UP_SECONDS, seconds, new AtomicLong()));
         long[] sales = new long[1];
         Measurement purchases = LoadRun.median(repetitions, () -> {
             HttpLoad.Shape shape = purchases(seconds, CONNECTIONS, firstSales);
@@ -153,13 +195,16 @@ final class GrowthBenchmark {
             return load.closedLoop(shape, CONNECTIONS, WARM_UP_SECONDS, seconds, new AtomicLong());
         });
         Thread.sleep(12_000); // at least one more reconciliation of the sales on now, unloaded
+        sampler.stop = true;
+        sampling.join();
         Map<String, double[]> after = jobs();
         Map<String, double[]> jobs = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> job : after.entrySet()) {
             double[] was = before.getOrDefault(job.getKey(), new double[] {0, 0, 0});
             double[] now = job.getValue();
             double runs = now[0] - was[0];
-            jobs.put(job.getKey(), new double[] {runs == 0 ? 0 : (now[1] - was[1]) / runs * 1000, now[2] * 1000});
+            jobs.put(job.getKey(), new double[] {runs == 0 ? 0 : (now[1] - was[1]) / runs * 1000,
+                    sampler.longest.getOrDefault(job.getKey(), 0.0) * 1000});
         }
         Slowest slowest;
         try (Jedis redis = redis()) {
@@ -169,12 +214,17 @@ final class GrowthBenchmark {
             slowest = worst == null ? new Slowest(0, "none over 1 ms", 0) : new Slowest(worst.getExecutionTime(),
                     String.join(" ", worst.getArgs().subList(0, Math.min(3, worst.getArgs().size()))),
                     (int) log.stream().filter(entry -> entry.getExecutionTime() > 10_000).count());
+            // the mean of each command since start, next to its slowest: a scheduler stall shows as an outlier
+            redis.info("commandstats").lines().filter(line -> line.startsWith("cmdstat_evalsha")
+                    || line.startsWith("cmdstat_hset") || line.startsWith("cmdstat_unlink")
+                    || line.startsWith("cmdstat_get:")).forEach(line -> System.out.println("  [" + phase + "] " + line));
         }
         long bytesPerBuyer = saleBytes(sales[0]) / buyers.size();
-        System.out.printf(Locale.ROOT, "[%s] purchases %.0f/s p50 %.2f ms p99 %.2f ms errors %d; slowest Redis"
-                        + " command %d µs (%s)%n", phase, purchases.throughput(), purchases.p50(), purchases.p99(),
-                purchases.errors(), slowest.micros(), slowest.command());
-        return new Figures(purchases, jobs, slowest, bytesPerBuyer);
+        System.out.printf(Locale.ROOT, "[%s] no-op %.0f/s; purchases %.0f/s (%.2f× no-op) p50 %.2f ms p99 %.2f ms"
+                        + " errors %d; slowest Redis command %d µs (%s)%n", phase, noOp.throughput(),
+                purchases.throughput(), purchases.ratio(noOp), purchases.p50(), purchases.p99(), purchases.errors(),
+                slowest.micros(), slowest.command());
+        return new Figures(noOp, purchases, jobs, slowest, bytesPerBuyer);
     }
 
     /** Sales of one unit per buyer, enough for a run, after {@code firstSales}: every request a first purchase. */
@@ -191,6 +241,41 @@ final class GrowthBenchmark {
                     now.minusSeconds(5), now.plus(Duration.ofHours(3)), PAYMENT_WINDOW_SECONDS));
         }
         return new SeckillPurchaseBenchmark.Purchases(SeckillPurchaseBenchmark.tokens(buyers), sales, 202);
+    }
+
+    /**
+     * Reads the job metrics every 200 ms: a count that moved by one between two reads gives that run's duration (the
+     * sum's increase), so the longest run of the phase is seen (the summary's own max is since start, in other units).
+     */
+    private final class JobSampler implements Runnable {
+        volatile boolean stop;
+        final Map<String, Double> longest = new LinkedHashMap<>();
+
+        @Override
+        public void run() {
+            Map<String, double[]> last = null;
+            while (!stop) {
+                try {
+                    Map<String, double[]> now = jobs();
+                    if (last != null) {
+                        for (Map.Entry<String, double[]> job : now.entrySet()) {
+                            double[] was = last.get(job.getKey());
+                            double runs = was == null ? 0 : job.getValue()[0] - was[0];
+                            if (runs > 0) {
+                                double each = (job.getValue()[1] - was[1]) / runs;
+                                longest.merge(job.getKey(), each, Math::max);
+                            }
+                        }
+                    }
+                    last = now;
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // a read that failed under load: the next one covers the runs in between (as their mean)
+                }
+            }
+        }
     }
 
     /**
@@ -262,7 +347,7 @@ final class GrowthBenchmark {
                             0, 0, ended.plus(Duration.ofMinutes(20)));
                     for (int o = 0; o < ORDERS_PER_SETTLED_SALE; o++) {
                         boolean paid = random.nextInt(10) < 7;
-                        long buyer = LOADED_BUYER_IDS + random.nextLong(10_000_000);
+                        long buyer = LOADED_BUYER_IDS + (s * 7_919L + o) % 10_000_000; // distinct within a sale
                         Instant at = ended.minusSeconds(random.nextInt(3_600));
                         addOrder(orders, sale, buyer, at, paid ? "PAID" : "CANCELLED", paid ? buyer : null);
                     }

@@ -88,6 +88,8 @@ class SchemaMigrationIT {
             assertEquals("kept 7", single(sql, "SELECT CONCAT(NAME, ' ', STOCK) FROM product"));
             assertEquals("3", single(sql, "SELECT REMAINING FROM seckill_activity"));
             assertEquals("2", single(sql, "SELECT live_orders FROM seckill_activity"), "the live orders counted once");
+            assertEquals("900", single(sql, "SELECT TIMESTAMPDIFF(SECOND, created_at, pay_by) FROM seckill_order"
+                    + " WHERE order_id = 'o-CONFIRMED'"), "a confirmed order's deadline: taken at + the window");
             assertEquals("BASELINE", single(sql, "SELECT type FROM flyway_schema_history WHERE version = '1'"));
         }
     }
@@ -102,6 +104,9 @@ class SchemaMigrationIT {
                     + " AND (starts_at < NOW(6)))").contains("ix_activity_unsettled_start"));
             assertTrue(possibleKeys(sql, "SELECT ID FROM seckill_activity WHERE ((settled_at IS NULL)"
                     + " AND (ends_at <= NOW(6)))").contains("ix_activity_unsettled_end"));
+            // the unpaid sweep: confirmed orders past their deadline, the longest due first
+            assertTrue(possibleKeys(sql, "SELECT order_id FROM seckill_order WHERE ((STATUS = 'CONFIRMED')"
+                    + " AND (pay_by < NOW(6))) ORDER BY pay_by LIMIT 500").contains("ix_order_status_pay_by"));
             // the next settled sale whose orders go to the archive
             assertTrue(possibleKeys(sql, "SELECT ID FROM seckill_activity WHERE ((archived_at IS NULL)"
                     + " AND (settled_at < NOW(6))) ORDER BY settled_at LIMIT 1").contains("ix_activity_to_archive"));

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ public class ActivityService {
     OrderRepository orders;
 
     @Inject
-    PurchasePipeline pipeline;
+    SettlementMarks marks;
 
     @Inject
     SaleCatalog catalog;
@@ -109,11 +110,12 @@ public class ActivityService {
     /** Sales on now whose Redis counter vanished after they were warmed: Redis lost its data. */
     public List<ActivityId> salesMissingInCache() {
         Instant now = Instant.now();
-        return activities.openOrStartingBefore(now, now).stream()
+        List<ActivityId> warmed = activities.openOrStartingBefore(now, now).stream()
                 .filter(SeckillActivity::warmed)
-                .filter(a -> cache.remaining(a.id()).isEmpty())
                 .map(SeckillActivity::id)
                 .toList();
+        return cache.remaining(warmed).entrySet().stream().filter(sale -> sale.getValue().isEmpty())
+                .map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -122,8 +124,8 @@ public class ActivityService {
      */
     public boolean settleIfDone(ActivityId id) {
         SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
-        if (activity.settled() || orders.countUnpaid(id) > 0 || pipeline.backlog() > 0
-                || cache.oldestUnclaimed(id).isPresent()) {
+        if (activity.settled() || orders.countUnpaid(id) > 0 || cache.oldestUnclaimed(id).isPresent()
+                || !marks.allWritten(id, activity.endsAt())) {
             return false;
         }
         String token = UUID.randomUUID().toString();
@@ -141,6 +143,7 @@ public class ActivityService {
             cache.unlockMaintenance(id, token);
         }
         catalog.forget(id);
+        marks.forget(id);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package io.flashsale.seckill.application;
 
+import io.flashsale.seckill.application.PurchasePipeline.Mark;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.HeldPurchase;
 import io.flashsale.seckill.domain.model.activity.SeckillStockCache;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,9 @@ import java.util.logging.Logger;
  * Releases holds that will never become orders: units Redis took for a purchase whose Kafka send never happened (the
  * instance died between the two steps) or failed with an undo that failed too. Such a hold is told apart from one on
  * its way by the order writer's own claim protocol: once a hold is older than the release bound (longer than any
- * Kafka delivery may take) and the order writer has committed everything the topic holds, every purchase that
- * reached Kafka has been claimed; a hold still unclaimed never reached it. It is undone the way a failed send is
+ * Kafka delivery may take) and the order writer has committed everything the topic held a send timeout after the
+ * hold was taken (a mark it passes a moment later even under steady traffic), every purchase that reached Kafka has
+ * been claimed; a hold still unclaimed never reached it. It is undone the way a failed send is
  * (refused if the writer claimed it meanwhile; a late copy of it would find it undone and be skipped).
  */
 @ApplicationScoped
@@ -60,7 +62,12 @@ public class HoldSweeper {
             description = "Holds released because their purchase never reached Kafka (crash or failed send and undo)")
     Counter released;
 
+    @Inject
+    @ConfigProperty(name = "flashsale.kafka.send-timeout-millis", defaultValue = "3000")
+    long sendTimeoutMillis;
+
     private final AtomicLong oldestUnclaimedSeconds = new AtomicLong();
+    private Mark waitingFor;
 
     @PostConstruct
     void registerGauge() {
@@ -74,30 +81,39 @@ public class HoldSweeper {
     public int sweep(Collection<ActivityId> sales) {
         Instant now = Instant.now();
         Instant releasable = now.minusSeconds(releaseAfterSeconds);
-        Map<ActivityId, List<HeldPurchase>> candidates = new LinkedHashMap<>();
+        List<ActivityId> withOldHolds = new ArrayList<>();
         long oldest = 0;
-        for (ActivityId sale : sales) {
-            Optional<Instant> taken = cache.oldestUnclaimed(sale); // one cheap read per sale, however big
+        // one cheap read per sale however big, all in one round trip
+        for (Map.Entry<ActivityId, Optional<Instant>> oldestOfSale : cache.oldestUnclaimed(sales).entrySet()) {
+            ActivityId sale = oldestOfSale.getKey();
+            Optional<Instant> taken = oldestOfSale.getValue();
             if (taken.isEmpty()) {
                 continue;
             }
             oldest = Math.max(oldest, Duration.between(taken.get(), now).toSeconds());
             if (taken.get().isBefore(releasable)) {
-                candidates.put(sale, cache.unclaimedBefore(sale, releasable, BATCH));
+                withOldHolds.add(sale);
             }
         }
         oldestUnclaimedSeconds.set(oldest);
-        // asked after the holds were listed: everything sent before then has been written (and claimed) if 0
-        if (candidates.isEmpty() || pipeline.backlog() > 0) {
+        if (withOldHolds.isEmpty()) {
             return 0;
         }
+        Mark passed = markTheWriterPassed();
+        if (passed == null) {
+            return 0;
+        }
+        // a hold taken this long before the mark had its send over before it: had it reached Kafka, the order writer
+        // would have claimed it by now
+        Instant stranded = passed.takenAt().minusMillis(sendTimeoutMillis);
+        Instant before = stranded.isBefore(releasable) ? stranded : releasable;
         int count = 0;
-        for (Map.Entry<ActivityId, List<HeldPurchase>> sale : candidates.entrySet()) {
-            for (HeldPurchase hold : sale.getValue()) {
-                if (cache.undo(sale.getKey(), hold.userId(), hold.orderId(), false) == UndoOutcome.UNDONE) {
-                    catalog.forgetOrder(sale.getKey(), hold.userId());
+        for (ActivityId sale : withOldHolds) {
+            for (HeldPurchase hold : cache.unclaimedBefore(sale, before, BATCH)) {
+                if (cache.undo(sale, hold.userId(), hold.orderId(), false) == UndoOutcome.UNDONE) {
+                    catalog.forgetOrder(sale, hold.userId());
                     LOG.log(Level.WARNING, "released the hold of order {0} (activity {1}, {2} unit(s), taken at {3}):"
-                            + " it never reached Kafka", new Object[] {hold.orderId(), sale.getKey(), hold.quantity(),
+                            + " it never reached Kafka", new Object[] {hold.orderId(), sale, hold.quantity(),
                             hold.acceptedAt()});
                     count++;
                 }
@@ -105,9 +121,25 @@ public class HoldSweeper {
         }
         released.inc(count);
         if (count > 0) {
-            oldestUnclaimedSeconds.set(sales.stream().map(cache::oldestUnclaimed).flatMap(Optional::stream)
+            oldestUnclaimedSeconds.set(cache.oldestUnclaimed(sales).values().stream().flatMap(Optional::stream)
                     .mapToLong(taken -> Duration.between(taken, now).toSeconds()).max().orElse(0));
         }
         return count;
+    }
+
+    /**
+     * The mark the order writer has consumed up to, if it got there, a new one being taken to wait for next; null
+     * while it has not (under steady traffic it passes each mark a moment later; its whole backlog may never be 0).
+     */
+    private synchronized Mark markTheWriterPassed() {
+        if (waitingFor == null) {
+            waitingFor = pipeline.mark();
+        }
+        if (!pipeline.consumedUpTo(waitingFor)) {
+            return null;
+        }
+        Mark passed = waitingFor;
+        waitingFor = pipeline.mark();
+        return passed;
     }
 }

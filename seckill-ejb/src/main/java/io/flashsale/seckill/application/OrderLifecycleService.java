@@ -14,11 +14,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Cancelling orders (paying them is {@link PaymentService}'s). A cancellation gives the units back in MySQL in its transaction and then in Redis
- * ({@link #releaseInCache}); until the second step succeeded the order stays marked, so a Redis outage only
- * delays it. Pay and cancel lock the order row, so an order is never both paid and cancelled.
+ * Cancelling orders (paying them is {@link PaymentService}'s). A cancellation gives the units back in MySQL in its
+ * transaction and then in Redis ({@link #releaseInCache}); until the second step succeeded the order stays marked,
+ * so a Redis outage only delays it. Pay and cancel lock the order row, so an order is never both paid and cancelled.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -39,20 +45,42 @@ public class OrderLifecycleService {
     @Inject
     SaleCatalog catalog;
 
-    /** True when this call cancelled the order (it was confirmed and unpaid). */
-    public boolean cancelUnpaid(OrderId id) {
-        SeckillOrder order = orders.findForUpdate(id).orElseThrow(() -> new NotFoundException("order", id));
-        if (!order.cancel(Instant.now())) {
-            return false;
+    /**
+     * Cancels, in one transaction, up to {@code limit} orders not paid by their deadline, the longest due first: their
+     * units go back to their sales (one statement per sale) and each gets its event. Returns the orders cancelled,
+     * whose holds in Redis are then to be released ({@link #releaseInCache(Collection)}).
+     */
+    public List<OrderId> cancelUnpaidDue(Instant now, int limit) {
+        List<SeckillOrder> due = orders.unpaidPastPaymentWindowForUpdate(now, limit);
+        Map<ActivityId, int[]> returned = new TreeMap<>(Comparator.comparingLong(ActivityId::value));
+        List<OrderId> cancelled = new ArrayList<>();
+        for (SeckillOrder order : due) {
+            if (order.cancel(now)) {
+                int[] unitsAndOrders = returned.computeIfAbsent(new ActivityId(order.activityId()), a -> new int[2]);
+                unitsAndOrders[0] += order.quantity();
+                unitsAndOrders[1]++;
+                events.cancelled(order);
+                cancelled.add(order.orderId());
+            }
         }
-        activities.returnUnits(new ActivityId(order.activityId()), order.quantity());
-        events.cancelled(order);
-        return true;
+        returned.forEach((activity, unitsAndOrders) -> activities.returnUnits(activity, unitsAndOrders[0],
+                unitsAndOrders[1]));
+        return cancelled;
+    }
+
+    /** Gives the units of these cancelled or rejected orders back in Redis, and marks them released. */
+    public void releaseInCache(Collection<OrderId> ids) {
+        for (SeckillOrder order : orders.findAllForUpdate(ids)) {
+            release(order);
+        }
     }
 
     public void releaseInCache(OrderId id) {
-        SeckillOrder order = orders.findForUpdate(id).orElseThrow(() -> new NotFoundException("order", id));
-        cache.undo(new ActivityId(order.activityId()), order.userId(), id, true);
+        release(orders.findForUpdate(id).orElseThrow(() -> new NotFoundException("order", id)));
+    }
+
+    private void release(SeckillOrder order) {
+        cache.undo(new ActivityId(order.activityId()), order.userId(), order.orderId(), true);
         catalog.forgetOrder(new ActivityId(order.activityId()), order.userId());
         order.cacheReleased();
     }

@@ -45,10 +45,6 @@ public class OrderQueryService {
         return orders.countByActivity(activity);
     }
 
-    public List<OrderId> unpaidPastPaymentWindow(Instant now, int limit) {
-        return orders.unpaidPastPaymentWindow(now, limit);
-    }
-
     public List<OrderId> cancelledWithCacheReleasePending(int limit) {
         return orders.cancelledWithCacheReleasePending(limit);
     }

@@ -93,12 +93,14 @@ public class OrderWriter {
         List<SeckillOrder> confirmed = new ArrayList<>();
         for (Map.Entry<ActivityId, List<SeckillPurchase>> entry : byActivity.entrySet()) {
             ActivityId activity = entry.getKey();
+            Duration paymentWindow = activities.find(activity).map(a -> Duration.ofSeconds(a.paymentWindowSeconds()))
+                    .orElseThrow(() -> new IllegalStateException("purchases of unknown activity " + activity));
             Set<OrderId> writable = cache.claim(activity,
                     entry.getValue().stream().map(p -> new OrderId(p.orderId())).toList());
             List<SeckillOrder> ofActivity = new ArrayList<>();
             for (SeckillPurchase purchase : entry.getValue()) {
                 if (writable.contains(new OrderId(purchase.orderId()))) {
-                    ofActivity.add(SeckillOrder.confirm(purchase, now));
+                    ofActivity.add(SeckillOrder.confirm(purchase, paymentWindow, now));
                 } else {
                     abandoned.inc();
                 }

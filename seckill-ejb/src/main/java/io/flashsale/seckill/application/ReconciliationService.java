@@ -59,26 +59,33 @@ public class ReconciliationService {
     }
 
     /**
-     * The periodic check: publishes the drift from the counters of both sides, O(1) whatever the sale's size (a copy
-     * warmed before Redis kept its counter is compared order by order). Units are conserved on each side, so Redis's
-     * units left and held must add up to the sale's units. The order writer claims a purchase in Redis before writing
-     * it, and a cancelled or rejected order leaves Redis after it stopped being live in MySQL: so MySQL never has more
-     * live orders than Redis has claimed ones, unless Redis lost writes.
+     * The periodic check of the given sales: publishes each one's drift from the counters of both sides, O(1) per
+     * sale whatever its size, in one Redis round trip and one query for all (a copy warmed before Redis kept its
+     * counter is compared order by order). Units are conserved on each side, so Redis's units left and held must add
+     * up to the sale's units. The order writer claims a purchase in Redis before writing it, and a cancelled or
+     * rejected order leaves Redis after it stopped being live in MySQL: so MySQL never has more live orders than
+     * Redis has claimed ones, unless Redis lost writes.
      */
-    public DriftCheck recordDrift(ActivityId id) {
-        CacheCounters redis = cache.counters(id);
-        if (!redis.warm()) {
-            drift.record(id, 0);
-            return new DriftCheck(false, 0, false);
+    public Map<ActivityId, DriftCheck> recordDrift(List<ActivityId> sales) {
+        Map<ActivityId, CacheCounters> redis = cache.counters(sales);
+        Map<ActivityId, ActivityTotals> mysql = activities.totals(sales);
+        Map<ActivityId, DriftCheck> checks = new LinkedHashMap<>();
+        for (ActivityId id : sales) {
+            CacheCounters copy = redis.get(id);
+            ActivityTotals truth = mysql.get(id);
+            if (!copy.warm() || truth == null) {
+                drift.record(id, 0);
+                checks.put(id, new DriftCheck(false, 0, false));
+            } else if (copy.heldUnits().isEmpty()) {
+                ReconciliationReport exact = compare(id, -1);
+                checks.put(id, new DriftCheck(true, exact.driftUnits(), exact.missingInCacheUnits() > 0));
+            } else {
+                int driftUnits = truth.stock() - copy.remaining() - copy.heldUnits().getAsInt();
+                drift.record(id, driftUnits);
+                checks.put(id, new DriftCheck(true, driftUnits, truth.liveOrders() > copy.claimedOrders()));
+            }
         }
-        if (redis.heldUnits().isEmpty()) {
-            ReconciliationReport exact = compare(id, -1);
-            return new DriftCheck(true, exact.driftUnits(), exact.missingInCacheUnits() > 0);
-        }
-        ActivityTotals mysql = activities.totals(id);
-        int driftUnits = mysql.stock() - redis.remaining() - redis.heldUnits().getAsInt();
-        drift.record(id, driftUnits);
-        return new DriftCheck(true, driftUnits, mysql.liveOrders() > redis.claimedOrders());
+        return checks;
     }
 
     /** What the periodic check found: the drift in units, and whether Redis lost orders MySQL holds. */
@@ -148,7 +155,9 @@ public class ReconciliationService {
             // purchases accepted just before the pause are still waiting for Kafka: let each end in an ack or an undo
             LockSupport.parkNanos((sendTimeoutMillis + 500) * 1_000_000L);
             long deadline = System.nanoTime() + drainWaitMillis * 1_000_000L;
-            while (pipeline.backlog() > 0) {
+            // everything published until now: other sales' purchases published meanwhile need not be waited for
+            PurchasePipeline.Mark published = pipeline.mark();
+            while (!pipeline.consumedUpTo(published)) {
                 if (System.nanoTime() - deadline > 0) {
                     throw new PipelineNotDrainedException(locked.keySet().iterator().next());
                 }

@@ -43,6 +43,8 @@ public class SaleHousekeeping extends RepeatingSingleton {
 
     private static final Logger LOG = Logger.getLogger(SaleHousekeeping.class.getName());
     private static final int BATCH = 200;
+    private static final int CANCEL_BATCH = 500;
+    private static final int MAX_CANCEL_BATCHES = 20;
     private static final int RECONCILE_EVERY_TICKS = 5;
     private static final Duration LEASE = Duration.ofSeconds(10);
     private static final Metadata STEP = Metadata.builder().withName("seckill_housekeeping_step")
@@ -109,22 +111,20 @@ public class SaleHousekeeping extends RepeatingSingleton {
         }
     }
 
-    /** Every instance publishes the units left of the sales on now (one Redis GET each), and drops the others'. */
+    /** Every instance publishes the units left of the sales on now (one round trip), and drops the others'. */
     private void publishRemaining() {
         List<ActivityId> onNow = sales.salesOnNow();
-        for (ActivityId id : onNow) {
-            cache.remaining(id).ifPresent(units -> gauges.remaining(id, units));
-        }
+        cache.remaining(onNow).forEach((id, units) -> units.ifPresent(left -> gauges.remaining(id, left)));
         gauges.retainOnly(onNow);
     }
 
     private void reconcileSalesOnNow() {
         List<ActivityId> partlyLost = new ArrayList<>();
-        for (ActivityId id : sales.salesOnNow()) {
-            if (reconciliation.recordDrift(id).lostOrders()) {
+        reconciliation.recordDrift(sales.salesOnNow()).forEach((id, check) -> {
+            if (check.lostOrders()) {
                 partlyLost.add(id);
             }
-        }
+        });
         // a durable order Redis does not hold means Redis lost writes (its last second of AOF, a promoted replica):
         // its buyers and counters cannot be trusted either, so the copy is rebuilt from MySQL
         if (!partlyLost.isEmpty()) {
@@ -142,17 +142,26 @@ public class SaleHousekeeping extends RepeatingSingleton {
         }
     }
 
+    /**
+     * Batches of {@value #CANCEL_BATCH}, each one transaction, until none is due or {@value #MAX_CANCEL_BATCHES} ran:
+     * half a million abandoned orders are cancelled in minutes, and the sale can then settle.
+     */
     private void cancelUnpaid() {
-        for (OrderId id : queries.unpaidPastPaymentWindow(Instant.now(), BATCH)) {
-            if (lifecycle.cancelUnpaid(id)) {
-                lifecycle.releaseInCache(id);
+        for (int batch = 0; batch < MAX_CANCEL_BATCHES; batch++) {
+            List<OrderId> cancelled = lifecycle.cancelUnpaidDue(Instant.now(), CANCEL_BATCH);
+            if (!cancelled.isEmpty()) {
+                lifecycle.releaseInCache(cancelled);
+            }
+            if (cancelled.size() < CANCEL_BATCH) {
+                return;
             }
         }
     }
 
     private void releaseCancelledInCache() {
-        for (OrderId id : queries.cancelledWithCacheReleasePending(BATCH)) {
-            lifecycle.releaseInCache(id);
+        List<OrderId> pending = queries.cancelledWithCacheReleasePending(BATCH);
+        if (!pending.isEmpty()) {
+            lifecycle.releaseInCache(pending);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,9 @@ import java.util.List;
 
 /**
  * Every second, returns the units of customer reservations whose hold has ended, each in its own transaction. Safe
- * on every instance at once: each expiry locks its reservation row and happens only while it is still open.
+ * on every instance at once: each expiry locks its reservation row and happens only while it is still open. Every
+ * tenth run it also deletes a batch of reservations that ended more than {@code flashsale.stock.reservation-retention-days}
+ * ago (an order id may be used again after that).
  */
 @Singleton
 @Startup
@@ -26,6 +29,8 @@ import java.util.List;
 public class ReservationExpiry extends RepeatingSingleton {
 
     private static final int BATCH = 200;
+    private static final int PURGE_BATCH = 1_000;
+    private static final int PURGE_EVERY_RUNS = 10;
 
     @Inject
     ReservationRepository reservations;
@@ -35,6 +40,12 @@ public class ReservationExpiry extends RepeatingSingleton {
 
     @Inject
     ReservationMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.stock.reservation-retention-days", defaultValue = "30")
+    long retentionDays;
+
+    private long runs;
 
     public ReservationExpiry() {
         super("reservation expiry", Duration.ofSeconds(1));
@@ -52,5 +63,8 @@ public class ReservationExpiry extends RepeatingSingleton {
                 }
             }
         } while (ended.size() == BATCH);
+        if (runs++ % PURGE_EVERY_RUNS == 0) {
+            transactions.purgeEnded(Instant.now().minus(Duration.ofDays(retentionDays)), PURGE_BATCH);
+        }
     }
 }

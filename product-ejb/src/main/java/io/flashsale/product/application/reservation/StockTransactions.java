@@ -149,6 +149,11 @@ public class StockTransactions {
         }
     }
 
+    /** Deletes one batch of reservations that ended before {@code before}; returns how many. */
+    public int purgeEnded(Instant before, int batch) {
+        return reservations.deleteEndedBefore(before, batch);
+    }
+
     /** Returns the units of a customer's reservation whose hold has ended; false if it was closed meanwhile. */
     public boolean expire(ReservationId id, Instant now) {
         try {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,5 +43,15 @@ public class JpaReservationRepository implements ReservationRepository {
                 .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultStream().map(ReservationId::new).toList();
+    }
+
+    @Override
+    public int deleteEndedBefore(Instant before, int max) {
+        // released_at is set exactly when a reservation ends; an open one (RESERVED) has none
+        return em.createNativeQuery("DELETE FROM stock_reservation WHERE released_at < ? AND STATUS <> 'RESERVED'"
+                        + " ORDER BY released_at LIMIT ?")
+                .setParameter(1, Timestamp.from(before))
+                .setParameter(2, max)
+                .executeUpdate();
     }
 }

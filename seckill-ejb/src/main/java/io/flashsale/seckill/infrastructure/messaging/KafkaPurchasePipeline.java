@@ -15,6 +15,7 @@ import io.flashsale.shared.infrastructure.messaging.KafkaClientSecurity;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,18 +39,51 @@ public class KafkaPurchasePipeline implements PurchasePipeline {
 
     @Override
     public long backlog() {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+        Map<Integer, Long> committed = committed();
+        return ends().entrySet().stream().mapToLong(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L))
+                .sum();
+    }
+
+    @Override
+    public Mark mark() {
+        Instant now = Instant.now();
+        return new Mark(ends(), now);
+    }
+
+    @Override
+    public boolean consumedUpTo(Mark mark) {
+        Map<Integer, Long> committed = committed();
+        return mark.endOffsets().entrySet().stream()
+                .allMatch(end -> committed.getOrDefault(end.getKey(), 0L) >= end.getValue());
+    }
+
+    private Map<Integer, Long> committed() {
+        return kafka(() -> admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                .get(5, TimeUnit.SECONDS).entrySet().stream()
+                .filter(partition -> partition.getKey().topic().equals(TOPIC) && partition.getValue() != null)
+                .collect(Collectors.toMap(partition -> partition.getKey().partition(),
+                        partition -> partition.getValue().offset())));
+    }
+
+    private Map<Integer, Long> ends() {
+        return kafka(() -> {
             Map<TopicPartition, OffsetSpec> partitions = admin().describeTopics(List.of(TOPIC))
                     .allTopicNames().get(5, TimeUnit.SECONDS).get(TOPIC).partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(TOPIC, p.partition()), p -> OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResultInfo> ends = admin().listOffsets(partitions).all()
                     .get(5, TimeUnit.SECONDS);
-            return ends.entrySet().stream().mapToLong(end -> {
-                OffsetAndMetadata done = committed.get(end.getKey());
-                return end.getValue().offset() - (done == null ? 0 : done.offset());
-            }).sum();
+            return ends.entrySet().stream().collect(Collectors.toMap(end -> end.getKey().partition(),
+                    end -> end.getValue().offset()));
+        });
+    }
+
+    private interface KafkaCall<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T kafka(KafkaCall<T> call) {
+        try {
+            return call.call();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -10,7 +10,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -59,10 +62,11 @@ public class JpaActivityRepository implements ActivityRepository {
     }
 
     @Override
-    public void returnUnits(ActivityId id, int units) {
-        em.createQuery("update SeckillActivity a set a.remaining = a.remaining + :n, a.liveOrders = a.liveOrders - 1"
+    public void returnUnits(ActivityId id, int units, int orders) {
+        em.createQuery("update SeckillActivity a set a.remaining = a.remaining + :n, a.liveOrders = a.liveOrders - :k"
                         + " where a.id = :id")
                 .setParameter("n", units)
+                .setParameter("k", orders)
                 .setParameter("id", id.value())
                 .executeUpdate();
     }
@@ -76,12 +80,24 @@ public class JpaActivityRepository implements ActivityRepository {
 
     @Override
     public ActivityTotals totals(ActivityId id) {
-        Object[] row = em.createQuery("select a.stock, a.remaining, a.liveOrders from SeckillActivity a"
-                        + " where a.id = :id", Object[].class)
-                .setParameter("id", id.value())
-                .getSingleResult();
-        return new ActivityTotals(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
-                ((Number) row[2]).intValue());
+        return totals(List.of(id)).get(id);
+    }
+
+    @Override
+    public Map<ActivityId, ActivityTotals> totals(Collection<ActivityId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createQuery("select a.id, a.stock, a.remaining, a.liveOrders from SeckillActivity a"
+                        + " where a.id in :ids", Object[].class)
+                .setParameter("ids", ids.stream().map(ActivityId::value).toList())
+                .getResultList();
+        Map<ActivityId, ActivityTotals> totals = new HashMap<>();
+        for (Object[] row : rows) {
+            totals.put(new ActivityId(((Number) row[0]).longValue()), new ActivityTotals(((Number) row[1]).intValue(),
+                    ((Number) row[2]).intValue(), ((Number) row[3]).intValue()));
+        }
+        return totals;
     }
 
     @Override

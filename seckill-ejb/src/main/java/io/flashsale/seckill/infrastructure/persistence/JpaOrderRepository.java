@@ -11,7 +11,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -115,20 +114,27 @@ public class JpaOrderRepository implements OrderRepository {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<OrderId> unpaidPastPaymentWindow(Instant now, int limit) {
-        // from the sales whose payment window can have passed (an order is never older than its sale) to their
-        // confirmed orders: walking every confirmed order by age instead read the whole table every tick
-        List<String> ids = em.createNativeQuery("SELECT STRAIGHT_JOIN o.order_id FROM seckill_activity a"
-                        + " JOIN seckill_order o ON o.activity_id = a.id AND o.status = 'CONFIRMED'"
-                        + " WHERE a.starts_at < TIMESTAMPADD(SECOND, -a.payment_window_seconds, ?)"
-                        + " AND o.created_at < TIMESTAMPADD(SECOND, -a.payment_window_seconds, ?)"
-                        + " ORDER BY o.created_at LIMIT ?")
-                .setParameter(1, Timestamp.from(now))
-                .setParameter(2, Timestamp.from(now))
-                .setParameter(3, limit)
+    public List<SeckillOrder> unpaidPastPaymentWindowForUpdate(Instant now, int limit) {
+        // one range of (status, pay_by): exactly the orders due, however many sales and orders there are
+        return em.createQuery("select o from SeckillOrder o where o.status = :s and o.payBy < :now order by o.payBy",
+                        SeckillOrder.class)
+                .setParameter("s", OrderStatus.CONFIRMED)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
-        return ids.stream().map(OrderId::new).toList();
+    }
+
+    @Override
+    public List<SeckillOrder> findAllForUpdate(Collection<OrderId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select o from SeckillOrder o where o.orderId in :ids order by o.orderId",
+                        SeckillOrder.class)
+                .setParameter("ids", ids.stream().map(OrderId::value).toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     @Override

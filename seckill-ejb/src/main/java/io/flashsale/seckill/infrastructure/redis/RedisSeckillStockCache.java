@@ -15,6 +15,8 @@ import io.flashsale.shared.infrastructure.redis.RedisLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.Tuple;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,13 +171,58 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     }
 
     @Override
-    public CacheCounters counters(ActivityId activity) {
-        List<?> reply = (List<?>) call(() -> COUNTERS.run(redis.client(), SeckillKeys.of(activity), List.of()));
-        String stock = (String) reply.get(0);
-        String heldUnits = (String) reply.get(3);
-        return new CacheCounters(stock != null, stock == null ? 0 : Integer.parseInt(stock),
-                ((Long) reply.get(1)).intValue(), ((Long) reply.get(2)).intValue(),
-                heldUnits == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(heldUnits)));
+    public Map<ActivityId, CacheCounters> counters(Collection<ActivityId> activities) {
+        List<ActivityId> sales = List.copyOf(activities);
+        if (sales.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> replies = call(() -> COUNTERS.runForEach(redis.client(), sales.stream().map(SeckillKeys::of)
+                .toList()));
+        Map<ActivityId, CacheCounters> counters = new LinkedHashMap<>();
+        for (int i = 0; i < sales.size(); i++) {
+            List<?> reply = (List<?>) replies.get(i);
+            String stock = (String) reply.get(0);
+            String heldUnits = (String) reply.get(3);
+            counters.put(sales.get(i), new CacheCounters(stock != null, stock == null ? 0 : Integer.parseInt(stock),
+                    ((Long) reply.get(1)).intValue(), ((Long) reply.get(2)).intValue(),
+                    heldUnits == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(heldUnits))));
+        }
+        return counters;
+    }
+
+    @Override
+    public Map<ActivityId, OptionalInt> remaining(Collection<ActivityId> activities) {
+        Map<ActivityId, Response<String>> replies = new LinkedHashMap<>();
+        call(() -> {
+            try (AbstractPipeline pipeline = redis.client().pipelined()) {
+                activities.forEach(sale -> replies.put(sale, pipeline.get(SeckillKeys.stock(sale))));
+                pipeline.sync();
+            }
+            return null;
+        });
+        Map<ActivityId, OptionalInt> remaining = new LinkedHashMap<>();
+        replies.forEach((sale, stock) -> {
+            String units = call(stock::get);
+            remaining.put(sale, units == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(units)));
+        });
+        return remaining;
+    }
+
+    @Override
+    public Map<ActivityId, Optional<Instant>> oldestUnclaimed(Collection<ActivityId> activities) {
+        Map<ActivityId, Response<List<Tuple>>> replies = new LinkedHashMap<>();
+        call(() -> {
+            try (AbstractPipeline pipeline = redis.client().pipelined()) {
+                activities.forEach(sale -> replies.put(sale, pipeline.zrangeWithScores(SeckillKeys.unclaimed(sale),
+                        0, 0)));
+                pipeline.sync();
+            }
+            return null;
+        });
+        Map<ActivityId, Optional<Instant>> oldest = new LinkedHashMap<>();
+        replies.forEach((sale, first) -> oldest.put(sale, call(first::get).stream().findFirst()
+                .map(t -> Instant.ofEpochMilli((long) t.getScore()))));
+        return oldest;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.flashsale.shared.infrastructure.redis;
 
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,6 +56,39 @@ public final class LuaScript {
             }
             return redis.evalsha(sha1, keys, args);
         }
+    }
+
+    /**
+     * Runs the script once for each list of keys, all in one pipeline (one round trip to each node): periodic work
+     * over many sales at once. Each run is as atomic as any script run; the runs are not one unit together.
+     */
+    public List<Object> runForEach(UnifiedJedis redis, List<List<String>> keysOfEach) {
+        try {
+            return pipelined(redis, keysOfEach);
+        } catch (JedisDataException notLoaded) {
+            if (notLoaded.getMessage() == null || !notLoaded.getMessage().startsWith("NOSCRIPT")) {
+                throw notLoaded;
+            }
+            for (List<String> keys : keysOfEach) { // on the node of each key (a Redis Cluster has several)
+                redis.scriptLoad(source, keys.get(0));
+            }
+            return pipelined(redis, keysOfEach);
+        }
+    }
+
+    private List<Object> pipelined(UnifiedJedis redis, List<List<String>> keysOfEach) {
+        List<Response<Object>> replies = new ArrayList<>(keysOfEach.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (List<String> keys : keysOfEach) {
+                replies.add(pipeline.evalsha(sha1, keys, List.of()));
+            }
+            pipeline.sync();
+        }
+        List<Object> results = new ArrayList<>(replies.size());
+        for (Response<Object> reply : replies) {
+            results.add(reply.get());
+        }
+        return results;
     }
 
     public String sha1() {

@@ -15,4 +15,7 @@ public interface ReservationRepository {
 
     /** Open customer reservations whose hold ended before {@code now}, oldest first. */
     List<ReservationId> expiredBefore(Instant now, int max);
+
+    /** Deletes up to {@code max} reservations that ended (released, expired, settled) before {@code before}. */
+    int deleteEndedBefore(Instant before, int max);
 }

@@ -1,7 +1,9 @@
 package io.flashsale.seckill.domain.model.activity;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface ActivityRepository {
@@ -22,11 +24,14 @@ public interface ActivityRepository {
      */
     boolean takeUnits(ActivityId id, int units, int orders);
 
-    /** The units of one live order that was cancelled. */
-    void returnUnits(ActivityId id, int units);
+    /** The units of {@code orders} live orders that were cancelled. */
+    void returnUnits(ActivityId id, int units, int orders);
 
     /** The activity's counters, read from the database now. */
     ActivityTotals totals(ActivityId id);
+
+    /** {@link #totals(ActivityId)} of each activity, in one query. */
+    Map<ActivityId, ActivityTotals> totals(Collection<ActivityId> ids);
 
     /** The durable remaining units read from the database now (not from the persistence context). */
     int remainingNow(ActivityId id);

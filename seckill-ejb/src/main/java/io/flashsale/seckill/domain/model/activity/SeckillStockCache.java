@@ -5,6 +5,7 @@ import io.flashsale.seckill.domain.model.order.OrderId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -43,8 +44,14 @@ public interface SeckillStockCache {
 
     OptionalInt remaining(ActivityId activity);
 
+    /** {@link #remaining(ActivityId)} of each activity, in one round trip. */
+    Map<ActivityId, OptionalInt> remaining(Collection<ActivityId> activities);
+
     /** When the oldest hold the order writer has not claimed was taken; empty when there is none. */
     Optional<Instant> oldestUnclaimed(ActivityId activity);
+
+    /** {@link #oldestUnclaimed(ActivityId)} of each activity, in one round trip. */
+    Map<ActivityId, Optional<Instant>> oldestUnclaimed(Collection<ActivityId> activities);
 
     /** Holds the order writer has not claimed, taken before {@code before}, oldest first, at most {@code limit}. */
     List<HeldPurchase> unclaimedBefore(ActivityId activity, Instant before, int limit);
@@ -55,7 +62,12 @@ public interface SeckillStockCache {
     CacheSnapshot snapshot(ActivityId activity);
 
     /** The activity's counters, O(1) whatever its size: for the periodic check. */
-    CacheCounters counters(ActivityId activity);
+    default CacheCounters counters(ActivityId activity) {
+        return counters(List.of(activity)).get(activity);
+    }
+
+    /** The counters of each activity (each read at one moment), in one round trip. */
+    Map<ActivityId, CacheCounters> counters(Collection<ActivityId> activities);
 
     /** Stops purchases of the activity (they answer PAUSED) until {@link #rebuild} or the pause expires. */
     void pause(ActivityId activity, long millis);

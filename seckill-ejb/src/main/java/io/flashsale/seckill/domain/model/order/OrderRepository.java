@@ -35,8 +35,11 @@ public interface OrderRepository {
 
     long countUnpaid(ActivityId activity);
 
-    /** Confirmed, unpaid orders older than their activity's payment window at {@code now}. */
-    List<OrderId> unpaidPastPaymentWindow(Instant now, int limit);
+    /** Confirmed orders whose payment deadline passed before {@code now}, the longest due first, locked. */
+    List<SeckillOrder> unpaidPastPaymentWindowForUpdate(Instant now, int limit);
+
+    /** These orders, locked. */
+    List<SeckillOrder> findAllForUpdate(Collection<OrderId> ids);
 
     List<OrderId> cancelledWithCacheReleasePending(int limit);
 

@@ -12,6 +12,7 @@ import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ import java.util.Optional;
         indexes = {
                 @Index(name = "ix_order_status_created", columnList = "status, created_at"),
                 @Index(name = "ix_order_activity", columnList = "activity_id, status"),
-                @Index(name = "ix_order_cache_release", columnList = "cache_release_pending")})
+                @Index(name = "ix_order_cache_release", columnList = "cache_release_pending"),
+                @Index(name = "ix_order_status_pay_by", columnList = "status, pay_by")})
 public class SeckillOrder {
 
     @Id
@@ -72,6 +74,10 @@ public class SeckillOrder {
     @Column(name = "cancelled_at", columnDefinition = "DATETIME(6)")
     private Instant cancelledAt;
 
+    /** When a confirmed order not paid by then is cancelled: taken at + the sale's payment window. */
+    @Column(name = "pay_by", columnDefinition = "DATETIME(6)")
+    private Instant payBy;
+
     /** Set when the buyer starts a payment; the payment provider's confirmation must name it. */
     @Column(name = "payment_reference", length = 64)
     private String paymentReference;
@@ -95,11 +101,12 @@ public class SeckillOrder {
         this.createdAt = purchase.occurredAt();
     }
 
-    /** An accepted purchase becomes a confirmed order once it is durable. */
-    public static SeckillOrder confirm(SeckillPurchase purchase, Instant now) {
+    /** An accepted purchase becomes a confirmed order once it is durable, to be paid within the sale's window. */
+    public static SeckillOrder confirm(SeckillPurchase purchase, Duration paymentWindow, Instant now) {
         SeckillOrder order = new SeckillOrder(purchase);
         order.liveBuyer = purchase.userId();
         order.confirmedAt = now;
+        order.payBy = purchase.occurredAt().plus(paymentWindow);
         order.status = OrderStatus.CONFIRMED;
         return order;
     }
@@ -206,6 +213,11 @@ public class SeckillOrder {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** When it is cancelled unless paid; null unless it was confirmed. */
+    public Instant payBy() {
+        return payBy;
     }
 
     /** Empty unless the order is REJECTED. */

@@ -3,6 +3,7 @@ package io.flashsale.seckill.domain.model.order;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,14 +35,21 @@ class OrderRulesTest {
 
     @Test
     void aConfirmedOrderHasNoRejectionReasonAndIsCancelledOnceUnlessPaid() {
-        SeckillOrder order = SeckillOrder.confirm(purchase(), now);
+        SeckillOrder order = SeckillOrder.confirm(purchase(), Duration.ofMinutes(15), now);
         assertEquals(Optional.empty(), order.rejectionReason());
         assertTrue(order.cancel(now));
         assertFalse(order.cancel(now), "at most once");
-        SeckillOrder paid = SeckillOrder.confirm(purchase(), now);
+        SeckillOrder paid = SeckillOrder.confirm(purchase(), Duration.ofMinutes(15), now);
         paid.pay(now);
         paid.pay(now);
         assertEquals(OrderStatus.PAID, paid.status());
         assertFalse(paid.cancel(now), "a paid order is not cancelled");
+    }
+
+    @Test
+    void aConfirmedOrderIsToBePaidWithinTheSalesWindowFromWhenItWasTaken() {
+        SeckillOrder order = SeckillOrder.confirm(purchase(), Duration.ofMinutes(15), now.plusSeconds(3));
+        assertEquals(purchase().occurredAt().plus(Duration.ofMinutes(15)), order.payBy(),
+                "from the purchase, not from when the order writer got to it");
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ class OrderTransitionRulesTest {
     }
 
     private SeckillOrder confirmed() {
-        return SeckillOrder.confirm(purchase(), written);
+        return SeckillOrder.confirm(purchase(), Duration.ofMinutes(15), written);
     }
 
     // the columns below have no accessor, yet they carry the rules: live_buyer is half of the unique key that allows
@@ -88,9 +89,9 @@ class OrderTransitionRulesTest {
     void anOrderIdIsAUuid() {
         SeckillPurchase upperCase = new SeckillPurchase("e", ORDER_ID.toUpperCase(), 7, BUYER, 2, BigDecimal.ONE,
                 purchasedAt);
-        assertEquals(ORDER_ID, SeckillOrder.confirm(upperCase, written).orderId().value());
+        assertEquals(ORDER_ID, SeckillOrder.confirm(upperCase, Duration.ofMinutes(15), written).orderId().value());
         SeckillPurchase notAUuid = new SeckillPurchase("e", "order-1", 7, BUYER, 2, BigDecimal.ONE, purchasedAt);
-        assertThrows(InvalidInputException.class, () -> SeckillOrder.confirm(notAUuid, written));
+        assertThrows(InvalidInputException.class, () -> SeckillOrder.confirm(notAUuid, Duration.ofMinutes(15), written));
         assertThrows(InvalidInputException.class, () -> SeckillOrder.reject(notAUuid, RejectionReason.UNWRITABLE,
                 written));
     }
