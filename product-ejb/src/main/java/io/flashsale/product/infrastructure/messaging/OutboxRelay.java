@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay extends RepeatingSingleton {
 
-    private static final int PURGE_EVERY_TICKS = 60;
-
     @EJB
     OutboxBatch batch;
 
@@ -46,7 +44,7 @@ public class OutboxRelay extends RepeatingSingleton {
     @Override
     public void runOnce() {
         OutboxRelayer.drain(running, batch::relayNext, "product_outbox");
-        if (ticks.getAndIncrement() % PURGE_EVERY_TICKS == 0) {
+        if (ticks.getAndIncrement() % OutboxRelayer.PURGE_EVERY_TICKS == 0) {
             OutboxRelayer.purge(batch::purgeSent, Duration.ofHours(retentionHours), "product_outbox");
         }
     }

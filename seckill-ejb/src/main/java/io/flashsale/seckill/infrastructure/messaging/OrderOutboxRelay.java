@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrderOutboxRelay extends RepeatingSingleton {
 
-    private static final int PURGE_EVERY_TICKS = 60;
-
     @EJB
     OrderOutboxBatch batch;
 
@@ -42,7 +40,7 @@ public class OrderOutboxRelay extends RepeatingSingleton {
     @Override
     public void runOnce() {
         OutboxRelayer.drain(running, batch::relayNext, "seckill_outbox");
-        if (ticks.getAndIncrement() % PURGE_EVERY_TICKS == 0) {
+        if (ticks.getAndIncrement() % OutboxRelayer.PURGE_EVERY_TICKS == 0) {
             OutboxRelayer.purge(batch::purgeSent, Duration.ofHours(retentionHours), "seckill_outbox");
         }
     }

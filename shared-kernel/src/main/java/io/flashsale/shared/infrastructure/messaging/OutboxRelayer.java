@@ -32,7 +32,12 @@ public final class OutboxRelayer {
     public static final int BATCH_SIZE = 500;
     /** Published rows deleted per statement (each its own transaction), and at most how many statements per call. */
     public static final int PURGE_BATCH = 1_000;
-    private static final int MAX_PURGE_BATCHES = 50;
+    private static final int MAX_PURGE_BATCHES = 3;
+    /**
+     * A relay purges every this many runs: a few statements at a time keep each run short (up to 600 rows a second,
+     * 50M a day, far more than the outbox ever takes in).
+     */
+    public static final int PURGE_EVERY_TICKS = 5;
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayer.class.getName());
 
