@@ -36,6 +36,13 @@ public interface ProductApi {
     @GET
     ProductPage listProducts(@QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
+    /**
+     * The products after {@code after} (a product id; 0 for the first page), by id: walks the whole catalogue at the
+     * cost of the first page each time, following {@link ProductPage#nextAfter()}.
+     */
+    @GET
+    ProductPage listProductsAfter(@QueryParam("after") long after, @QueryParam("size") Integer size);
+
     @GET
     @Path("/{id}")
     Product getProduct(@PathParam("id") long productId);

@@ -85,6 +85,9 @@ final class WholeSale {
         assertEquals(20, first.size());
         ProductPage last = catalogue.listProducts((int) ((first.total() - 1) / 100), 100);
         assertTrue(last.items().contains(product), "the newest product is on the last page");
+        ProductPage afterNewest = catalogue.listProductsAfter(product.id() - 1, 100);
+        assertEquals(product, afterNewest.items().get(0), "listed after the id before it, the newest comes first");
+        assertNull(afterNewest.total(), "no table counted");
 
         // a reservation, idempotent on the caller's order id, and its release
         ProductApi shopper = FlashSaleClients.signedIn(ProductApi.class, base, token.accessToken());

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.flashsale.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,6 +121,30 @@ class StockReservationHttpIT {
         assertEquals(400, http().get("/api/v1/products?size=0").status());
         assertEquals(400, http().get("/api/v1/products?page=").status(), "an empty page is no whole number");
         assertEquals(400, http().get("/api/v1/products?page=abc").status());
+
+        // after a product id: the whole catalogue walked by id, each page one index range from where the last ended
+        List<Long> walked = new ArrayList<>();
+        String next = "0";
+        while (next != null) {
+            JsonObject keyset = http().get("/api/v1/products?after=" + next + "&size=100").json();
+            assertFalse(keyset.containsKey("total"), "no table counted: " + keyset.keySet());
+            keyset.getJsonArray("items").getValuesAs(JsonObject.class)
+                    .forEach(p -> walked.add(p.getJsonNumber("id").longValue()));
+            next = keyset.containsKey("next_after") ? keyset.get("next_after").toString() : null;
+        }
+        assertEquals(productsInDatabase(), walked.size(), "every product once");
+        assertEquals(walked.stream().sorted().distinct().toList(), walked, "by id, none twice");
+        assertTrue(walked.contains(id));
+        JsonObject firstHundred = http().get("/api/v1/products?page=0&size=100").json();
+        if (walked.size() >= 100) {
+            assertEquals(walked.get(99), firstHundred.getJsonNumber("next_after").longValue(),
+                    "a full numbered page says where to go on");
+        } else {
+            assertFalse(firstHundred.containsKey("next_after"), "the only page is the last");
+        }
+        assertEquals(400, http().get("/api/v1/products?after=-1").status());
+        assertEquals(400, http().get("/api/v1/products?after=abc").status());
+        assertEquals(400, http().get("/api/v1/products?page=1&after=5").status(), "page and after are exclusive");
     }
 
     @Test

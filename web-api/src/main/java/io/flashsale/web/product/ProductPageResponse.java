@@ -9,12 +9,15 @@ import java.util.List;
 @Schema(name = "ProductPageResponse")
 public record ProductPageResponse(
         List<ProductResponse> items,
-        int page,
+        @Schema(description = "the page number asked for; absent when listed after a product id") Integer page,
         int size,
-        @Schema(type = SchemaType.INTEGER, format = "int64") long total) {
+        @Schema(type = SchemaType.INTEGER, format = "int64",
+                description = "products in the catalogue; absent when listed after a product id") Long total,
+        @Schema(type = SchemaType.INTEGER, format = "int64",
+                description = "pass as `after` for the next page; absent on the last page") Long nextAfter) {
 
     static ProductPageResponse of(ProductPage page) {
         return new ProductPageResponse(page.items().stream().map(ProductResponse::of).toList(), page.page(),
-                page.size(), page.total());
+                page.size(), page.total(), page.nextAfter());
     }
 }

@@ -68,14 +68,37 @@ public class ProductResource {
     }
 
     @GET
-    @Operation(operationId = "listProducts", summary = "List products, a page at a time, by id")
+    @Operation(operationId = "listProducts", summary = "List products, a page at a time, by id",
+            description = "By page number (`page`, with the catalogue's `total`), or after a product id (`after`, the"
+                    + " `next_after` of the previous page: however deep, as cheap as the first page). Not both.")
     public ProductPageResponse list(
             @QueryParam("page") @Parameter(description = "0-based page",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(description = "products per page",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            String size) {
-        return ProductPageResponse.of(catalog.page(wholeNumber("page", page, 0), wholeNumber("size", size, 20)));
+            String size,
+            @QueryParam("after") @Parameter(description = "list the products with an id above this one",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) String after) {
+        int perPage = wholeNumber("size", size, 20);
+        if (after == null) {
+            return ProductPageResponse.of(catalog.page(wholeNumber("page", page, 0), perPage));
+        }
+        if (page != null) {
+            throw new InvalidInputException("page and after cannot be combined");
+        }
+        return ProductPageResponse.of(catalog.pageAfter(productIdNumber(after), perPage));
+    }
+
+    private static long productIdNumber(String value) {
+        try {
+            long id = Long.parseLong(value);
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException("after must be a product id (a whole number, 0 or more)");
     }
 
     /** JAX-RS answers 404 for a query parameter that does not convert; this API answers 400, as for any bad input. */

@@ -19,5 +19,8 @@ public interface ProductRepository {
 
     List<Product> page(int pageIndex, int pageSize);
 
+    /** The first {@code size} products with an id above {@code afterId}, by id: one index range, however far. */
+    List<Product> after(long afterId, int size);
+
     long count();
 }

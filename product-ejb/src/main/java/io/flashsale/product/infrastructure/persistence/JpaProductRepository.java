@@ -58,6 +58,14 @@ public class JpaProductRepository implements ProductRepository {
     }
 
     @Override
+    public List<Product> after(long afterId, int size) {
+        return em.createQuery("select p from Product p where p.id > :after order by p.id", Product.class)
+                .setParameter("after", afterId)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    @Override
     public long count() {
         return em.createQuery("select count(p) from Product p", Long.class).getSingleResult();
     }
