@@ -49,6 +49,7 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     private static final LuaScript COUNTERS = LuaScript.fromClasspath(RedisSeckillStockCache.class, "counters.lua");
     /** Buyers written per command while a rebuild fills its new hashes: each command stays well under a millisecond. */
     private static final int REBUILD_CHUNK = 1_000;
+    private static final int CLAIM_CHUNK = 100;
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     @Inject
@@ -104,12 +105,17 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     @Override
     public Set<OrderId> claim(ActivityId activity, Collection<OrderId> orders) {
         List<OrderId> ids = List.copyOf(orders);
-        List<?> held = (List<?>) call(() -> CLAIM.run(redis.client(), SeckillKeys.of(activity),
-                ids.stream().map(OrderId::value).toList()));
         Set<OrderId> claimed = new HashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if ((Long) held.get(i) != 0L) {
-                claimed.add(ids.get(i));
+        // a script runs alone on Redis: a whole batch of the order writer's (up to a thousand) in one would keep every
+        // buyer waiting for milliseconds, so it goes in chunks
+        for (int from = 0; from < ids.size(); from += CLAIM_CHUNK) {
+            List<OrderId> chunk = ids.subList(from, Math.min(ids.size(), from + CLAIM_CHUNK));
+            List<?> held = (List<?>) call(() -> CLAIM.run(redis.client(), SeckillKeys.of(activity),
+                    chunk.stream().map(OrderId::value).toList()));
+            for (int i = 0; i < chunk.size(); i++) {
+                if ((Long) held.get(i) != 0L) {
+                    claimed.add(chunk.get(i));
+                }
             }
         }
         return claimed;
