@@ -1,5 +1,6 @@
-package io.flashsale.shared.infrastructure.messaging;
+package io.flashsale.seckill.infrastructure.messaging;
 
+import io.flashsale.shared.infrastructure.messaging.KafkaClientSecurity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,8 @@ import java.util.stream.StreamSupport;
  * (the brokers' default when unset) and {@code flashsale.kafka.topics.retention-hours} of retention, instead of
  * leaving them to a broker's auto-creation (which production brokers turn off). A topic that exists keeps its
  * partitions (adding some would move keys, and so reorder an order's events) and gets the configured retention.
- * A Kafka that cannot be reached is logged: the application starts anyway, as it does without Kafka.
+ * A Kafka that cannot be reached is logged: the application starts anyway, as it does without Kafka. It lives in an
+ * EJB module because the container injects its executor there, not into the EAR's library jars.
  */
 @ApplicationScoped
 public class TopicProvisioning {
