@@ -9,11 +9,12 @@ import java.util.List;
 @Schema(name = "ProductPageResponse")
 public record ProductPageResponse(
         List<ProductResponse> items,
-        @Schema(description = "the page number asked for; absent when listed after a product id") Integer page,
+        @Schema(nullable = true, description = "the page number asked for; absent when listed after a product id")
+        Integer page,
         int size,
-        @Schema(type = SchemaType.INTEGER, format = "int64",
+        @Schema(type = SchemaType.INTEGER, format = "int64", nullable = true,
                 description = "products in the catalogue; absent when listed after a product id") Long total,
-        @Schema(type = SchemaType.INTEGER, format = "int64",
+        @Schema(type = SchemaType.INTEGER, format = "int64", nullable = true,
                 description = "pass as `after` for the next page; absent on the last page") Long nextAfter) {
 
     static ProductPageResponse of(ProductPage page) {
