@@ -61,10 +61,10 @@ public class PurchaseEventConsumer {
 
     /**
      * Off the Vert.x event loop the connector delivers on (JTA transactions and retry pauses block), on the
-     * {@code order-writer} worker pool: two batches are written at once ({@code max-concurrency} in
-     * microprofile-config.properties), so one is prepared while the other waits for MySQL; their order does not
-     * matter (each purchase is its own order, idempotent on its id), and offsets are committed only up to the oldest
-     * batch not yet written.
+     * {@code order-writer} worker pool: one Kafka consumer per partition and as many batches written at once
+     * ({@code flashsale.kafka.topics.partitions} in microprofile-config.properties), so one is prepared while another
+     * waits for MySQL; their order does not matter (each purchase is its own order, idempotent on its id), and each
+     * partition's offsets are committed only up to its oldest batch not yet written.
      */
     @Incoming("seckill-purchases-in")
     @Blocking(value = "order-writer", ordered = false)

@@ -67,7 +67,7 @@ public class TopicProvisioning {
 
     static void provision(Config config) throws ExecutionException, InterruptedException,
             TimeoutException {
-        int partitions = config.getOptionalValue("flashsale.kafka.topics.partitions", Integer.class).orElse(4);
+        int partitions = config.getValue("flashsale.kafka.topics.partitions", Integer.class);
         Optional<Short> replicas = config.getOptionalValue("flashsale.kafka.topics.replication-factor", Short.class);
         long retentionMillis = Duration.ofHours(config.getOptionalValue("flashsale.kafka.topics.retention-hours",
                 Long.class).orElse(168L)).toMillis();
