@@ -45,8 +45,9 @@ import java.util.regex.Pattern;
  * retention, for the purge), and one live sale of 100,000 buyers (its orders confirmed in MySQL, its buyers held in
  * Redis), and everything is measured again. Measured: purchases with units on sale (256 connections, closed loop),
  * every periodic job's duration per run and per housekeeping step ({@code flashsale_job_run_seconds},
- * {@code seckill_housekeeping_step_seconds}), Redis memory per sale, and the slowest Redis commands (SLOWLOG, every
- * command over 1 ms logged).
+ * {@code seckill_housekeeping_step_seconds}) and the slowest Redis commands (SLOWLOG, every command over 1 ms logged),
+ * both under the stampede and for a minute at rest (no request arriving: the history's cost to the jobs, apart from
+ * waiting for one of the machine's cores), and Redis memory per sale.
  */
 final class GrowthBenchmark {
 
@@ -54,6 +55,9 @@ final class GrowthBenchmark {
     private static final double WARM_UP_SECONDS = 2;
     private static final int PRODUCT_STOCK = 1_000_000_000;
     private static final int PAYMENT_WINDOW_SECONDS = 604_800;
+    /** A sale's usual window: the orders of a phase come due in the phase after it (the history load takes longer). */
+    private static final int BENCHMARK_SALE_PAYMENT_WINDOW_SECONDS = 900;
+    private static final int REST_SECONDS = Integer.getInteger("benchmark.growth.rest-seconds", 60);
     private static final int SETTLED_SALES = Integer.getInteger("benchmark.growth.settled-sales", 1_000);
     private static final int ORDERS_PER_SETTLED_SALE = 1_000;
     private static final int LIVE_BUYERS = Integer.getInteger("benchmark.growth.live-buyers", 100_000);
@@ -83,8 +87,12 @@ final class GrowthBenchmark {
     }
 
     /** Everything one phase measures. */
-    private record Figures(Measurement noOp, Measurement purchases, Map<String, double[]> jobs, Slowest redis,
+    private record Figures(Measurement noOp, Measurement purchases, Window stampede, Window rest,
                            long bytesPerBuyer) {
+    }
+
+    /** Each periodic job's mean and longest run (ms) over a stretch of time, and Redis's slowest command in it. */
+    private record Window(Map<String, double[]> jobs, Slowest redis) {
     }
 
     private record Slowest(long micros, String command, int over10ms) {
@@ -121,16 +129,8 @@ final class GrowthBenchmark {
                 "within 10%");
         row("purchase p99 ms", empty.purchases().p99(), loaded.purchases().p99(), "within 10%");
         row("purchase p50 ms", empty.purchases().p50(), loaded.purchases().p50(), "");
-        for (String job : loaded.jobs().keySet()) {
-            double[] before = empty.jobs().getOrDefault(job, new double[] {0, 0});
-            double[] after = loaded.jobs().get(job);
-            row(job + " mean ms", before[0], after[0], "");
-            row(job + " longest run ms", before[1], after[1], job.startsWith("job ") ? "< 100 ms" : "");
-        }
-        row("slowest Redis command µs", empty.redis().micros(), loaded.redis().micros(), "< 10,000 µs");
-        System.out.printf(Locale.ROOT, "slowest Redis command: empty %s, loaded %s; commands over 10 ms: %d, %d%n",
-                empty.redis().command(), loaded.redis().command(), empty.redis().over10ms(),
-                loaded.redis().over10ms());
+        jobRows("under the stampede", empty.stampede(), loaded.stampede());
+        jobRows("at rest", empty.rest(), loaded.rest());
         System.out.printf(Locale.ROOT, "Redis memory per buyer held: %d bytes (a benchmark sale of %d buyers), %d bytes"
                         + " (the live sale of %d buyers: %.1f MB)%n", empty.bytesPerBuyer(), benchmark.buyers.size(),
                 liveSaleBytes / LIVE_BUYERS, LIVE_BUYERS, liveSaleBytes / 1e6);
@@ -170,6 +170,19 @@ final class GrowthBenchmark {
         }
     }
 
+    private static void jobRows(String when, Window empty, Window loaded) {
+        for (String job : loaded.jobs().keySet()) {
+            double[] before = empty.jobs().getOrDefault(job, new double[] {0, 0});
+            double[] after = loaded.jobs().get(job);
+            row(job + " mean ms, " + when, before[0], after[0], "");
+            row(job + " longest run ms, " + when, before[1], after[1], job.startsWith("job ") ? "< 100 ms" : "");
+        }
+        row("slowest Redis command µs, " + when, empty.redis().micros(), loaded.redis().micros(), "< 10,000 µs");
+        System.out.printf(Locale.ROOT, "slowest Redis command %s: empty %s, loaded %s; commands over 10 ms: %d, %d%n",
+                when, empty.redis().command(), loaded.redis().command(), empty.redis().over10ms(),
+                loaded.redis().over10ms());
+    }
+
     private static void row(String figure, double empty, double loaded, String target) {
         System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s |%n", figure, empty, loaded,
                 empty == 0 ? Double.NaN : loaded / empty, target);
@@ -177,6 +190,46 @@ final class GrowthBenchmark {
 
     private Figures measure(String phase, double seconds, int repetitions, List<Long> firstSales) throws Exception {
         BenchmarkClient.renewTokens(buyers, Duration.ofMinutes(8));
+        Measurement[] runs = new Measurement[2];
+        long[] sales = new long[1];
+        Window stampede = window(() -> {
+            runs[0] = LoadRun.median(repetitions, () -> load.closedLoop(BenchmarkClient.ping(), CONNECTIONS,
+                    WARM_UP_SECONDS, seconds, new AtomicLong()));
+            runs[1] = LoadRun.median(repetitions, () -> {
+                HttpLoad.Shape shape = purchases(seconds, CONNECTIONS, firstSales);
+                sales[0] = ((SeckillPurchaseBenchmark.Purchases) shape).sales()[firstSales.size()];
+                return load.closedLoop(shape, CONNECTIONS, WARM_UP_SECONDS, seconds, new AtomicLong());
+            });
+            Thread.sleep(12_000); // at least one more reconciliation of the sales on now, unloaded
+        });
+        // the same jobs with no request arriving: what the history costs them, apart from waiting for a CPU
+        Window rest = window(() -> Thread.sleep(REST_SECONDS * 1000L));
+        Measurement noOp = runs[0];
+        Measurement purchases = runs[1];
+        try (Jedis redis = redis()) {
+            // the mean of each command since start, next to its slowest: a scheduler stall shows as an outlier
+            redis.info("commandstats").lines().filter(line -> line.startsWith("cmdstat_evalsha")
+                    || line.startsWith("cmdstat_hset") || line.startsWith("cmdstat_unlink")
+                    || line.startsWith("cmdstat_get:")).forEach(line -> System.out.println("  [" + phase + "] " + line));
+        }
+        long bytesPerBuyer = saleBytes(sales[0]) / buyers.size();
+        System.out.printf(Locale.ROOT, "[%s] no-op %.0f/s; purchases %.0f/s (%.2f× no-op) p50 %.2f ms p99 %.2f ms"
+                        + " errors %d; slowest Redis command %d µs (%s), at rest %d µs (%s)%n", phase,
+                noOp.throughput(), purchases.throughput(), purchases.ratio(noOp), purchases.p50(), purchases.p99(),
+                purchases.errors(), stampede.redis().micros(), stampede.redis().command(), rest.redis().micros(),
+                rest.redis().command());
+        return new Figures(noOp, purchases, stampede, rest, bytesPerBuyer);
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code phase} while the job metrics are sampled and Redis logs every command over 1 ms: each job's mean
+     * and longest run, and the slowest command.
+     */
+    private Window window(Phase phase) throws Exception {
         try (Jedis redis = redis()) {
             redis.configSet("slowlog-log-slower-than", "1000");
             redis.configSet("slowlog-max-len", "1024");
@@ -186,17 +239,12 @@ final class GrowthBenchmark {
         JobSampler sampler = new JobSampler();
         Thread sampling = new Thread(sampler, "job-sampler");
         sampling.start();
-        Measurement noOp = LoadRun.median(repetitions, () -> load.closedLoop(BenchmarkClient.ping(), CONNECTIONS,
-                WARM_UP_SECONDS, seconds, new AtomicLong()));
-        long[] sales = new long[1];
-        Measurement purchases = LoadRun.median(repetitions, () -> {
-            HttpLoad.Shape shape = purchases(seconds, CONNECTIONS, firstSales);
-            sales[0] = ((SeckillPurchaseBenchmark.Purchases) shape).sales()[firstSales.size()];
-            return load.closedLoop(shape, CONNECTIONS, WARM_UP_SECONDS, seconds, new AtomicLong());
-        });
-        Thread.sleep(12_000); // at least one more reconciliation of the sales on now, unloaded
-        sampler.stop = true;
-        sampling.join();
+        try {
+            phase.run();
+        } finally {
+            sampler.stop = true;
+            sampling.join();
+        }
         Map<String, double[]> after = jobs();
         Map<String, double[]> jobs = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> job : after.entrySet()) {
@@ -206,25 +254,16 @@ final class GrowthBenchmark {
             jobs.put(job.getKey(), new double[] {runs == 0 ? 0 : (now[1] - was[1]) / runs * 1000,
                     sampler.longest.getOrDefault(job.getKey(), 0.0) * 1000});
         }
-        Slowest slowest;
         try (Jedis redis = redis()) {
             List<Slowlog> log = redis.slowlogGet(1024);
             Slowlog worst = log.stream().max((a, b) -> Long.compare(a.getExecutionTime(), b.getExecutionTime()))
                     .orElse(null);
-            slowest = worst == null ? new Slowest(0, "none over 1 ms", 0) : new Slowest(worst.getExecutionTime(),
+            Slowest slowest = worst == null ? new Slowest(0, "none over 1 ms", 0)
+                    : new Slowest(worst.getExecutionTime(),
                     String.join(" ", worst.getArgs().subList(0, Math.min(3, worst.getArgs().size()))),
                     (int) log.stream().filter(entry -> entry.getExecutionTime() > 10_000).count());
-            // the mean of each command since start, next to its slowest: a scheduler stall shows as an outlier
-            redis.info("commandstats").lines().filter(line -> line.startsWith("cmdstat_evalsha")
-                    || line.startsWith("cmdstat_hset") || line.startsWith("cmdstat_unlink")
-                    || line.startsWith("cmdstat_get:")).forEach(line -> System.out.println("  [" + phase + "] " + line));
+            return new Window(jobs, slowest);
         }
-        long bytesPerBuyer = saleBytes(sales[0]) / buyers.size();
-        System.out.printf(Locale.ROOT, "[%s] no-op %.0f/s; purchases %.0f/s (%.2f× no-op) p50 %.2f ms p99 %.2f ms"
-                        + " errors %d; slowest Redis command %d µs (%s)%n", phase, noOp.throughput(),
-                purchases.throughput(), purchases.ratio(noOp), purchases.p50(), purchases.p99(), purchases.errors(),
-                slowest.micros(), slowest.command());
-        return new Figures(noOp, purchases, jobs, slowest, bytesPerBuyer);
     }
 
     /** Sales of one unit per buyer, enough for a run, after {@code firstSales}: every request a first purchase. */
@@ -237,10 +276,10 @@ final class GrowthBenchmark {
         }
         for (int i = firstSales.size(); i < sales.length; i++) {
             Instant now = Instant.now();
-            // over 10 s after their run (and, their orders cancelled unpaid after a minute, settled soon after): each
-            // run measures with its own sales on now, not with those of the runs before
+            // over 10 s after their run: each run measures with its own sales on now, not with those of the runs before
             sales[i] = client.createSale(admin, new NewSale(product, new BigDecimal("9.99"), buyers.size(), 1,
-                    now.minusSeconds(5), now.plusSeconds((long) (WARM_UP_SECONDS + seconds) + 10), 60));
+                    now.minusSeconds(5), now.plusSeconds((long) (WARM_UP_SECONDS + seconds) + 10),
+                    BENCHMARK_SALE_PAYMENT_WINDOW_SECONDS));
         }
         return new SeckillPurchaseBenchmark.Purchases(SeckillPurchaseBenchmark.tokens(buyers), sales, 202);
     }
