@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -187,7 +188,12 @@ class RedisClusterSaleIT {
         String token = UUID.randomUUID().toString();
         assertTrue(books.lockMaintenance(sale, token, 30_000));
         books.pause(sale, 30_000);
-        List<HeldPurchase> live = books.snapshot(sale).held().stream()
+        CacheSnapshot snapshot = books.snapshot(sale);
+        assertEquals(counters, snapshot.counters());
+        assertEquals(Set.copyOf(orders.subList(1, 2_499)), snapshot.held().stream().map(HeldPurchase::orderId)
+                .collect(Collectors.toSet()), "the operator's snapshot, read in chunks, lists every held purchase");
+        assertEquals(2_498, snapshot.held().size(), "each once");
+        List<HeldPurchase> live = snapshot.held().stream()
                 .map(h -> new HeldPurchase(h.orderId(), h.userId(), h.quantity(), h.acceptedAt(), true)).toList();
         assertTrue(books.rebuild(sale, token, 502, live));
         books.unlockMaintenance(sale, token);

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -94,14 +95,20 @@ public class ReconciliationService {
 
     private ReconciliationReport compare(ActivityId id, long backlog) {
         CacheSnapshot snapshot = cache.snapshot(id);
-        int mysqlRemaining = activities.remainingNow(id);
+        ActivityTotals truth = activities.totals(id);
+        int mysqlRemaining = truth.remaining();
         Map<OrderId, Integer> live = orders.liveOrderUnits(id);
         List<HeldPurchase> pending = snapshot.held().stream().filter(h -> !live.containsKey(h.orderId())).toList();
         Set<OrderId> held = snapshot.held().stream().map(HeldPurchase::orderId).collect(Collectors.toSet());
         int missing = live.entrySet().stream().filter(o -> !held.contains(o.getKey()))
                 .mapToInt(Map.Entry::getValue).sum();
         int pendingUnits = pending.stream().mapToInt(HeldPurchase::quantity).sum();
-        int driftUnits = snapshot.warm() ? mysqlRemaining - snapshot.remaining() - pendingUnits : 0;
+        // from the counters where Redis keeps them (read at one moment, exact while purchases go on); a copy warmed
+        // before the counter existed is compared order by order
+        OptionalInt counted = snapshot.counters().heldUnits();
+        int driftUnits = !snapshot.warm() ? 0 : counted.isPresent()
+                ? truth.stock() - snapshot.remaining() - counted.getAsInt()
+                : mysqlRemaining - snapshot.remaining() - pendingUnits;
         drift.record(id, driftUnits);
         Instant now = Instant.now();
         long oldestPendingSeconds = pending.stream().map(HeldPurchase::acceptedAt).min(Instant::compareTo)

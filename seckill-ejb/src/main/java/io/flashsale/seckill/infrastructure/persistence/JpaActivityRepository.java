@@ -72,13 +72,6 @@ public class JpaActivityRepository implements ActivityRepository {
     }
 
     @Override
-    public int remainingNow(ActivityId id) {
-        return em.createQuery("select a.remaining from SeckillActivity a where a.id = :id", Integer.class)
-                .setParameter("id", id.value())
-                .getSingleResult();
-    }
-
-    @Override
     public ActivityTotals totals(ActivityId id) {
         return totals(List.of(id)).get(id);
     }

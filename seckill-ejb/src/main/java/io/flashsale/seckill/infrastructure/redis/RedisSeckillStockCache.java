@@ -18,7 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.Tuple;
 
 import java.time.Duration;
@@ -45,11 +47,11 @@ public class RedisSeckillStockCache implements SeckillStockCache {
     private static final LuaScript REBUILD = LuaScript.fromClasspath(RedisSeckillStockCache.class, "rebuild.lua");
     private static final LuaScript RESUME = LuaScript.fromClasspath(RedisSeckillStockCache.class, "resume.lua");
     private static final LuaScript WARM = LuaScript.fromClasspath(RedisSeckillStockCache.class, "warm.lua");
-    private static final LuaScript SNAPSHOT = LuaScript.fromClasspath(RedisSeckillStockCache.class, "snapshot.lua");
     private static final LuaScript COUNTERS = LuaScript.fromClasspath(RedisSeckillStockCache.class, "counters.lua");
     /** Buyers written per command while a rebuild fills its new hashes: each command stays well under a millisecond. */
     private static final int REBUILD_CHUNK = 1_000;
     private static final int CLAIM_CHUNK = 100;
+    private static final int SCAN_CHUNK = 1_000;
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     @Inject
@@ -164,16 +166,19 @@ public class RedisSeckillStockCache implements SeckillStockCache {
 
     @Override
     public CacheSnapshot snapshot(ActivityId activity) {
-        List<?> replies = (List<?>) call(() -> SNAPSHOT.run(redis.client(),
-                List.of(SeckillKeys.stock(activity), SeckillKeys.orders(activity)), List.of()));
-        String stock = (String) replies.get(0);
-        List<?> flat = (List<?>) replies.get(1);
-        Map<String, String> orders = new HashMap<>(flat.size());
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            orders.put((String) flat.get(i), (String) flat.get(i + 1));
-        }
-        List<HeldPurchase> held = orders.entrySet().stream().map(e -> parse(e.getKey(), e.getValue())).toList();
-        return new CacheSnapshot(stock != null, stock == null ? 0 : Integer.parseInt(stock), held);
+        CacheCounters counters = counters(activity);
+        String orders = SeckillKeys.orders(activity);
+        ScanParams chunk = new ScanParams().count(SCAN_CHUNK);
+        List<HeldPurchase> held = new ArrayList<>(counters.heldOrders());
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            String from = cursor;
+            ScanResult<Map.Entry<String, String>> page = call(() -> redis.client().hscan(orders, from, chunk));
+            page.getResult().forEach(order -> held.add(parse(order.getKey(), order.getValue())));
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        // HSCAN may return an entry twice (the hash was resized between two chunks)
+        return new CacheSnapshot(counters, held.stream().distinct().toList());
     }
 
     @Override

@@ -33,10 +33,7 @@ public interface ActivityRepository {
     /** {@link #totals(ActivityId)} of each activity, in one query. */
     Map<ActivityId, ActivityTotals> totals(Collection<ActivityId> ids);
 
-    /** The durable remaining units read from the database now (not from the persistence context). */
-    int remainingNow(ActivityId id);
-
-    /** Like {@link #remainingNow} and locks the activity row until the transaction ends. */
+    /** The durable remaining units read from the database now, locking the activity row until the transaction ends. */
     int lockRemaining(ActivityId id);
 
     void markWarmed(ActivityId id, Instant at);

@@ -58,7 +58,10 @@ public interface SeckillStockCache {
 
     Optional<HeldPurchase> held(ActivityId activity, OrderId orderId);
 
-    /** Every purchase the activity holds, read order by order: O(buyers), for an operator's check. */
+    /**
+     * The activity's counters, then every purchase it holds, read a chunk at a time (Redis never busy with one sale
+     * for long): O(buyers), for an operator's check.
+     */
     CacheSnapshot snapshot(ActivityId activity);
 
     /** The activity's counters, O(1) whatever its size: for the periodic check. */
