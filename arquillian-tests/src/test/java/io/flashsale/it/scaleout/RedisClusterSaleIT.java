@@ -5,15 +5,15 @@ import io.flashsale.platform.Directories;
 import io.flashsale.platform.PlatformSettings.RedisEndpoint;
 import io.flashsale.platform.dataservices.DataService;
 import io.flashsale.platform.dataservices.EmbeddedRedisCluster;
+import io.flashsale.seckill.application.port.StockLedger.UndoOutcome;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.CacheCounters;
 import io.flashsale.seckill.domain.model.activity.CacheSnapshot;
 import io.flashsale.seckill.domain.model.activity.HeldPurchase;
-import io.flashsale.seckill.domain.model.activity.PurchaseAttempt;
 import io.flashsale.seckill.domain.model.activity.PurchaseAttempt.Outcome;
-import io.flashsale.seckill.domain.model.activity.SeckillStockCache.UndoOutcome;
+import io.flashsale.seckill.domain.model.activity.PurchaseAttempt;
 import io.flashsale.seckill.domain.model.order.OrderId;
-import io.flashsale.seckill.infrastructure.redis.RedisSeckillStockCache;
+import io.flashsale.seckill.infrastructure.redis.RedisStockLedger;
 import io.flashsale.shared.infrastructure.redis.LuaScript;
 import io.flashsale.shared.infrastructure.redis.RedisConnection;
 import io.flashsale.shared.infrastructure.redis.RedisLock;
@@ -85,7 +85,7 @@ class RedisClusterSaleIT {
 
     @Test
     void aHundredUnitsGoToAHundredOfAThousandBuyersAskingTwiceAndTheBooksBalance() throws Exception {
-        RedisSeckillStockCache books = new RedisSeckillStockCache(redis, 24);
+        RedisStockLedger books = new RedisStockLedger(redis, 24);
         ActivityId sale = new ActivityId(ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000));
         Instant now = Instant.now();
         books.warm(sale, 100, 1, now.minusSeconds(60), now.plusSeconds(3_600), now.plusSeconds(4_500));
@@ -164,7 +164,7 @@ class RedisClusterSaleIT {
      */
     @Test
     void aBigSalesCountersAndExpiryFollowEveryStepAndSurviveARebuild() {
-        RedisSeckillStockCache books = new RedisSeckillStockCache(redis, 24);
+        RedisStockLedger books = new RedisStockLedger(redis, 24);
         ActivityId sale = new ActivityId(ThreadLocalRandom.current().nextLong(4_000_000, 5_000_000));
         Instant now = Instant.now();
         Instant paymentsClose = now.plusSeconds(4_500);
@@ -223,7 +223,7 @@ class RedisClusterSaleIT {
 
     @Test
     void salesSpreadOverEveryMaster() {
-        RedisSeckillStockCache books = new RedisSeckillStockCache(redis, 24);
+        RedisStockLedger books = new RedisStockLedger(redis, 24);
         Instant now = Instant.now();
         Set<String> masters = new HashSet<>();
         List<ActivityId> sales = new ArrayList<>();

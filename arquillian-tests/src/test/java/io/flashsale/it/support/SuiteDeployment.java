@@ -22,7 +22,7 @@ public final class SuiteDeployment {
         // by name: the test classes are package-private in their own packages (ShrinkWrap adds nested classes too)
         return Deployments.applicationWith("flashsale-it", List.of(
                 "io.flashsale.it.contract.InjectedClientIT",
-                "io.flashsale.it.foundation.FoundationInContainerIT",
+                "io.flashsale.it.foundation.ContainerResourcesIT",
                 "io.flashsale.it.operations.MessagingLivenessIT",
                 "io.flashsale.it.stock.StockReservationConcurrencyIT"), Http.class);
     }

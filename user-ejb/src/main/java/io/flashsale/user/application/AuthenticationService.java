@@ -1,12 +1,15 @@
 package io.flashsale.user.application;
 
+import io.flashsale.shared.domain.InvalidInputException;
+import io.flashsale.user.application.port.LoginThrottle;
+import io.flashsale.user.application.port.TokenIssuer;
+import io.flashsale.user.application.port.TokenRevocations;
 import io.flashsale.user.domain.model.HashingBusyException;
 import io.flashsale.user.domain.model.Password;
 import io.flashsale.user.domain.model.PasswordHasher;
 import io.flashsale.user.domain.model.User;
 import io.flashsale.user.domain.model.UserRepository;
 import io.flashsale.user.domain.model.Username;
-import io.flashsale.shared.domain.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -2,6 +2,7 @@ package io.flashsale.user.application;
 
 import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.domain.NotFoundException;
+import io.flashsale.user.application.port.TokenRevocations;
 import io.flashsale.user.domain.model.Role;
 import io.flashsale.user.domain.model.User;
 import io.flashsale.user.domain.model.UserId;

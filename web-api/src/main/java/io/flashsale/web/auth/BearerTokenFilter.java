@@ -1,8 +1,8 @@
 package io.flashsale.web.auth;
 
+import io.flashsale.user.application.port.TokenRevocations;
 import io.flashsale.web.problem.Problem;
 import jakarta.annotation.Priority;
-import io.flashsale.user.application.TokenRevocations;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

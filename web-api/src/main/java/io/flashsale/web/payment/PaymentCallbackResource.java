@@ -1,6 +1,6 @@
 package io.flashsale.web.payment;
 
-import io.flashsale.seckill.application.PaymentService;
+import io.flashsale.seckill.application.order.PaymentService;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.domain.InvalidInputException;

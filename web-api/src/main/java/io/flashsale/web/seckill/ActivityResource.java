@@ -1,16 +1,13 @@
 package io.flashsale.web.seckill;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import jakarta.ws.rs.core.SecurityContext;
-import io.flashsale.web.auth.Caller;
-import io.flashsale.seckill.application.ActivityService;
-import io.flashsale.seckill.application.ActivityView;
-import io.flashsale.seckill.application.PurchaseService;
-import io.flashsale.seckill.application.ReconciliationService;
-import io.flashsale.seckill.application.SaleMaintenance;
+import io.flashsale.seckill.application.activity.ActivityMaintenance;
+import io.flashsale.seckill.application.activity.ActivityService;
+import io.flashsale.seckill.application.activity.ActivityView;
+import io.flashsale.seckill.application.purchase.PurchaseService;
+import io.flashsale.seckill.application.reconciliation.ReconciliationService;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.web.Roles;
+import io.flashsale.web.auth.Caller;
 import io.flashsale.web.problem.DomainExceptionMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -27,8 +24,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +50,7 @@ public class ActivityResource {
     ReconciliationService reconciliation;
 
     @Inject
-    SaleMaintenance maintenance;
+    ActivityMaintenance maintenance;
 
     @Inject
     PurchaseService purchases;

@@ -1,6 +1,6 @@
 package io.flashsale.web.seckill;
 
-import io.flashsale.seckill.application.OrderView;
+import io.flashsale.seckill.application.order.OrderView;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,6 +1,6 @@
 package io.flashsale.web.seckill;
 
-import io.flashsale.seckill.application.PaymentView;
+import io.flashsale.seckill.application.order.PaymentView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;

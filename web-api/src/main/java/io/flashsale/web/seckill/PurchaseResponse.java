@@ -1,6 +1,6 @@
 package io.flashsale.web.seckill;
 
-import io.flashsale.seckill.application.PurchaseReceipt;
+import io.flashsale.seckill.application.purchase.PurchaseReceipt;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PurchaseResponse")

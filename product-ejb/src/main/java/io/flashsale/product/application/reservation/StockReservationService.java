@@ -1,9 +1,9 @@
 package io.flashsale.product.application.reservation;
 
+import io.flashsale.product.application.port.ProductLock;
 import io.flashsale.product.domain.model.ProductId;
 import io.flashsale.product.domain.model.Quantity;
 import io.flashsale.product.domain.model.reservation.ReservationId;
-import io.flashsale.product.domain.model.stock.ProductLock;
 import io.flashsale.shared.domain.ContentionException;
 import io.flashsale.shared.domain.InvalidInputException;
 import jakarta.ejb.Stateless;

@@ -1,5 +1,6 @@
 package io.flashsale.product.application.reservation;
 
+import io.flashsale.product.application.port.StockEvents;
 import io.flashsale.product.domain.model.InsufficientStockException;
 import io.flashsale.product.domain.model.Product;
 import io.flashsale.product.domain.model.ProductId;
@@ -10,15 +11,14 @@ import io.flashsale.product.domain.model.reservation.Reservation;
 import io.flashsale.product.domain.model.reservation.ReservationId;
 import io.flashsale.product.domain.model.reservation.ReservationRepository;
 import io.flashsale.product.domain.model.reservation.ReservationStatus;
-import io.flashsale.product.domain.model.stock.StockEvents;
 import io.flashsale.shared.domain.ContentionException;
 import io.flashsale.shared.domain.NotFoundException;
 import io.flashsale.shared.infrastructure.persistence.SqlErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.flashsale.product.infrastructure.lock;
 
-import io.flashsale.product.domain.model.stock.ProductLock;
+import io.flashsale.product.application.port.ProductLock;
 import io.flashsale.shared.domain.ServiceUnavailableException;
 import io.flashsale.shared.infrastructure.redis.RedisConnection;
 import io.flashsale.shared.infrastructure.redis.RedisLock;

@@ -1,6 +1,6 @@
 package io.flashsale.seckill.infrastructure.messaging;
 
-import io.flashsale.seckill.application.PurchaseEvents;
+import io.flashsale.seckill.application.port.PurchaseEvents;
 import io.flashsale.seckill.domain.model.order.SeckillPurchase;
 import io.flashsale.shared.infrastructure.messaging.KafkaEventSender;
 import io.flashsale.shared.infrastructure.messaging.OutgoingEvent;

@@ -1,7 +1,8 @@
 package io.flashsale.seckill.infrastructure.messaging;
 
-import io.flashsale.seckill.application.PurchasePipeline;
+import io.flashsale.seckill.application.port.PurchasePipeline;
 import io.flashsale.shared.domain.ServiceUnavailableException;
+import io.flashsale.shared.infrastructure.messaging.KafkaClientSecurity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import io.flashsale.shared.infrastructure.messaging.KafkaClientSecurity;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -1,16 +1,16 @@
 package io.flashsale.seckill.infrastructure.messaging;
 
-import io.flashsale.seckill.application.OrderLifecycleService;
-import io.flashsale.seckill.application.OrderWriter;
-import io.flashsale.seckill.application.UnwritablePurchaseException;
+import io.flashsale.seckill.application.order.OrderLifecycleService;
+import io.flashsale.seckill.application.order.OrderWriter;
+import io.flashsale.seckill.application.order.UnwritablePurchaseException;
 import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.seckill.domain.model.order.RejectionReason;
 import io.flashsale.seckill.domain.model.order.SeckillPurchase;
 import io.flashsale.shared.domain.DomainException;
 import io.flashsale.shared.infrastructure.json.JsonFormat;
 import io.flashsale.shared.infrastructure.persistence.SqlErrors;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;

@@ -1,6 +1,6 @@
 package io.flashsale.seckill.infrastructure.scheduling;
 
-import io.flashsale.seckill.application.ClusterLease;
+import io.flashsale.seckill.application.port.ClusterLease;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

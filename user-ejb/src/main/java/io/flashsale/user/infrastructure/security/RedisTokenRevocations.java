@@ -2,7 +2,7 @@ package io.flashsale.user.infrastructure.security;
 
 import io.flashsale.shared.domain.ServiceUnavailableException;
 import io.flashsale.shared.infrastructure.redis.RedisConnection;
-import io.flashsale.user.application.TokenRevocations;
+import io.flashsale.user.application.port.TokenRevocations;
 import io.flashsale.user.domain.model.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -110,17 +110,11 @@ public class SeckillActivity {
     }
 
     public ActivityStatus status(Instant now, int unitsLeft) {
-        if (settledAt != null || !now.isBefore(endsAt)) {
-            return ActivityStatus.ENDED;
-        }
-        if (now.isBefore(startsAt)) {
-            return ActivityStatus.SCHEDULED;
-        }
-        return unitsLeft <= 0 ? ActivityStatus.SOLD_OUT : ActivityStatus.ACTIVE;
+        return ActivityStatus.at(now, startsAt, endsAt, settled(), unitsLeft);
     }
 
     public boolean onSaleAt(Instant now) {
-        return settledAt == null && !now.isBefore(startsAt) && now.isBefore(endsAt);
+        return status(now, 1).onSale();
     }
 
     public ActivityId id() {

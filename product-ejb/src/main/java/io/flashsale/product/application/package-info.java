@@ -1,0 +1,2 @@
+/** Use case: the product catalogue. */
+package io.flashsale.product.application;

@@ -1,0 +1,2 @@
+/** The product and its stock (units are never negative). */
+package io.flashsale.product.domain.model;

@@ -1,0 +1,2 @@
+/** Stock reservations: a hold of units for an order, released, settled or expired. */
+package io.flashsale.product.domain.model.reservation;

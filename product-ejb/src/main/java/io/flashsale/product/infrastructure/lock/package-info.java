@@ -1,0 +1,2 @@
+/** The Redis lease of the redis-lock strategy. */
+package io.flashsale.product.infrastructure.lock;

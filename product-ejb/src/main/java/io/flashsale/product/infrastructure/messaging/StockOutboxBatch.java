@@ -1,0 +1,41 @@
+package io.flashsale.product.infrastructure.messaging;
+
+import io.flashsale.shared.infrastructure.messaging.OutboxRelayer;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+
+
+/** One relay batch of the product outbox in its own transaction (see {@link OutboxRelayer}). */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StockOutboxBatch {
+
+    @PersistenceContext(unitName = "product")
+    EntityManager em;
+
+    @Inject
+    @Channel("product-stock-out")
+    Emitter<String> emitter;
+
+    @Resource(lookup = "jdbc/flashsale")
+    DataSource database;
+
+    /** One purge statement in its own transaction (see {@link OutboxRelayer#purge}). */
+    public int purgeSent(Instant publishedBefore) {
+        return OutboxRelayer.purgeSent(database, "product_outbox", publishedBefore);
+    }
+
+    public int relayNext() {
+        return OutboxRelayer.relayNext(em, StockOutboxMessage.class, "product_outbox", emitter);
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA repositories of the product context. */
+package io.flashsale.product.infrastructure.persistence;

@@ -1,4 +1,0 @@
-package io.flashsale.seckill.application;
-
-public record PurchaseReceipt(String orderId, String status) {
-}

@@ -1,0 +1,165 @@
+package io.flashsale.seckill.application.activity;
+
+import io.flashsale.product.application.reservation.StockReservationService;
+import io.flashsale.product.domain.model.ProductId;
+import io.flashsale.product.domain.model.reservation.ReservationId;
+import io.flashsale.seckill.application.port.StockLedger;
+import io.flashsale.seckill.domain.model.activity.ActivityId;
+import io.flashsale.seckill.domain.model.activity.ActivityRepository;
+import io.flashsale.seckill.domain.model.activity.SeckillActivity;
+import io.flashsale.seckill.domain.model.order.OrderRepository;
+import io.flashsale.shared.domain.NotFoundException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating and reading flash sales. Their units come out of the product context through its reservation API. */
+@Stateless
+public class ActivityService {
+
+    private static final long SETTLEMENT_LOCK_MILLIS = 60_000;
+
+    @EJB
+    StockReservationService productStock;
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    StockLedger ledger;
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    SettlementMarks marks;
+
+    @Inject
+    ActivityCache activityCache;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.warm-up-seconds", defaultValue = "60")
+    long warmUpSeconds;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.seckill.payment-window-seconds", defaultValue = "900")
+    int defaultPaymentWindowSeconds;
+
+    /** {@code paymentWindowSeconds} null: the configured default. */
+    public ActivityView create(long productId, BigDecimal price, int stock, int perUserLimit, Instant startsAt,
+                               Instant endsAt, Integer paymentWindowSeconds) {
+        Instant now = Instant.now();
+        String reservation = UUID.randomUUID().toString();
+        // validates before anything is reserved
+        SeckillActivity activity = new SeckillActivity(productId, price, stock, perUserLimit, startsAt, endsAt,
+                paymentWindowSeconds == null ? defaultPaymentWindowSeconds : paymentWindowSeconds, reservation, now);
+        if (productId <= 0) {
+            throw new NotFoundException("product", productId);
+        }
+        // one transaction: the sale and the reservation of its units are stored together or not at all
+        productStock.reserveForSale(new ProductId(productId), new ReservationId(reservation), stock);
+        boolean warmNow = startsAt.isBefore(now.plus(Duration.ofSeconds(warmUpSeconds)));
+        if (warmNow) {
+            activity.warmedAt(now);
+        }
+        activities.store(activity);
+        if (warmNow) {
+            ledger.warm(activity.id(), stock, perUserLimit, startsAt, endsAt, activity.paymentsCloseAt());
+        }
+        return ActivityView.of(activity, stock, now);
+    }
+
+    /** Puts the units of sales starting soon on sale in Redis, once per activity. */
+    public void warmStartingSales() {
+        Instant now = Instant.now();
+        for (SeckillActivity activity : activities.openOrStartingBefore(now, now.plusSeconds(warmUpSeconds))) {
+            if (!activity.warmed()) {
+                ledger.warm(activity.id(), activity.remaining(), activity.perUserLimit(), activity.startsAt(),
+                        activity.endsAt(), activity.paymentsCloseAt());
+                activities.markWarmed(activity.id(), now);
+            }
+        }
+    }
+
+    /** Sales whose window is open now. */
+    public List<ActivityId> salesOnNow() {
+        Instant now = Instant.now();
+        return activities.openOrStartingBefore(now, now).stream().map(SeckillActivity::id).toList();
+    }
+
+    /** Sales whose window has closed and that are not settled yet. */
+    public List<ActivityId> endedUnsettled(Instant now) {
+        return activities.endedUnsettled(now).stream().map(SeckillActivity::id).toList();
+    }
+
+    /** Sales whose Redis copy may hold purchases: on now, or ended and not yet settled. */
+    public List<ActivityId> salesNotSettled() {
+        List<ActivityId> sales = new ArrayList<>(salesOnNow());
+        sales.addAll(endedUnsettled(Instant.now()));
+        return sales;
+    }
+
+    /** Sales on now whose Redis counter vanished after they were warmed: Redis lost its data. */
+    public List<ActivityId> salesMissingInCache() {
+        Instant now = Instant.now();
+        List<ActivityId> warmed = activities.openOrStartingBefore(now, now).stream()
+                .filter(SeckillActivity::warmed)
+                .map(SeckillActivity::id)
+                .toList();
+        return ledger.remaining(warmed).entrySet().stream().filter(sale -> sale.getValue().isEmpty())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Returns the unsold units of an ended sale to the product, once no order of it can change any more (none
+     * awaiting payment, none still on its way through Kafka). True when it was settled by this call.
+     */
+    public boolean settleIfDone(ActivityId id) {
+        SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        if (activity.settled() || orders.countUnpaid(id) > 0 || ledger.oldestUnclaimed(id).isPresent()
+                || !marks.allWritten(id, activity.endsAt())) {
+            return false;
+        }
+        String token = UUID.randomUUID().toString();
+        if (!ledger.lockMaintenance(id, token, SETTLEMENT_LOCK_MILLIS)) {
+            return false; // a rebuild is running: next time
+        }
+        try {
+            int sold = activities.totals(id).soldUnits();
+            if (!activities.markSettled(id, Instant.now())) {
+                return false;
+            }
+            productStock.settle(new ReservationId(activity.reservationId()), sold);
+            ledger.forget(id); // the lock too
+        } finally {
+            ledger.unlockMaintenance(id, token);
+        }
+        activityCache.forget(id);
+        marks.forget(id);
+        return true;
+    }
+
+    /** For {@link ActivityCache}; no transaction is begun for this one primary-key read. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<ActivityTerms> terms(ActivityId id) {
+        return activities.find(id).map(ActivityTerms::of);
+    }
+
+    public ActivityView find(ActivityId id) {
+        SeckillActivity activity = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+        int remaining = activity.settled() ? 0 : ledger.remaining(id).orElse(activity.remaining());
+        return ActivityView.of(activity, remaining, Instant.now());
+    }
+}

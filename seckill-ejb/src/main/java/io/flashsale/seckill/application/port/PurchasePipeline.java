@@ -1,0 +1,24 @@
+package io.flashsale.seckill.application.port;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The Kafka leg between the purchase endpoint and the order writer. */
+public interface PurchasePipeline {
+
+    /** Purchases published but not yet acknowledged by the order writer (consumer lag), all partitions. */
+    long backlog();
+
+    /** Where the purchases topic ends now: every purchase published so far lies below this mark. */
+    Mark mark();
+
+    /**
+     * Whether the order writer has acknowledged every purchase below {@code mark}: true under steady traffic as soon
+     * as it got that far, where the whole backlog may never be 0.
+     */
+    boolean consumedUpTo(Mark mark);
+
+    /** End offset per partition, and when it was read. */
+    record Mark(Map<Integer, Long> endOffsets, Instant takenAt) {
+    }
+}

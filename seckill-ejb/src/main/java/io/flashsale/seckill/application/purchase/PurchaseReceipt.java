@@ -1,0 +1,4 @@
+package io.flashsale.seckill.application.purchase;
+
+public record PurchaseReceipt(String orderId, String status) {
+}

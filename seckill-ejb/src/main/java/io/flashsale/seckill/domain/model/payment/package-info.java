@@ -1,0 +1,2 @@
+/** Payment-provider callbacks, recorded once each (idempotency). */
+package io.flashsale.seckill.domain.model.payment;

@@ -1,0 +1,2 @@
+/** Executors the seckill context runs asynchronous callbacks on. */
+package io.flashsale.seckill.infrastructure.concurrent;

@@ -1,0 +1,2 @@
+/** JPA repositories of the seckill context (EclipseLink on MySQL, JTA-managed). */
+package io.flashsale.seckill.infrastructure.persistence;

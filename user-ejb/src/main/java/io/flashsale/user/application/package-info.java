@@ -1,0 +1,2 @@
+/** Use cases: registration, authentication, administration of users. */
+package io.flashsale.user.application;

@@ -1,0 +1,2 @@
+/** JPA repository of users. */
+package io.flashsale.user.infrastructure.persistence;
