@@ -6,7 +6,6 @@ import io.flashsale.user.domain.model.UserRepository;
 import io.flashsale.user.domain.model.Username;
 import io.flashsale.user.domain.model.UsernameTakenException;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -32,7 +31,7 @@ public class FirstAdministrator {
     @Inject
     UserRepository users;
 
-    @EJB
+    @Inject
     UserRegistrationService registration;
 
     @PostConstruct

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @ApplicationScoped
 public class TokenResource {
 
+    // @EJB: a session bean of an EJB module of the EAR (this is the WAR); EJB references resolve across modules
     @EJB
     AuthenticationService authentication;
 

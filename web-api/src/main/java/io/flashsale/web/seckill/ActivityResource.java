@@ -43,6 +43,7 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class ActivityResource {
 
+    // @EJB: a session bean of an EJB module of the EAR (this is the WAR); EJB references resolve across modules
     @EJB
     ActivityService activities;
 

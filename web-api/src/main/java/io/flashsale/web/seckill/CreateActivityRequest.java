@@ -1,5 +1,6 @@
 package io.flashsale.web.seckill;
 
+import io.flashsale.seckill.domain.model.activity.SeckillActivity;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.DecimalMin;
@@ -31,13 +32,13 @@ public final class CreateActivityRequest {
     @NotNull
     @Schema(required = true)
     @Min(1)
-    @Max(1_000_000)
+    @Max(SeckillActivity.MAX_UNITS)
     private final Integer stock;
 
     @NotNull
     @Schema(required = true)
     @Min(1)
-    @Max(100)
+    @Max(SeckillActivity.MAX_PER_USER_LIMIT)
     private final Integer perUserLimit;
 
     @NotNull
@@ -49,7 +50,7 @@ public final class CreateActivityRequest {
     private final Instant endsAt;
 
     @Min(1)
-    @Max(604_800)
+    @Max(SeckillActivity.MAX_PAYMENT_WINDOW_SECONDS)
     private final Integer paymentWindowSeconds;
 
     @JsonbCreator

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @ApplicationScoped
 public class OrderResource {
 
+    // @EJB: a session bean of an EJB module of the EAR (this is the WAR); EJB references resolve across modules
     @EJB
     OrderQueryService orders;
 

@@ -9,7 +9,6 @@ import io.flashsale.shared.infrastructure.concurrent.ContainerThreadPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,8 +43,8 @@ public class ActivityCache {
 
     private static final Duration PENDING_AFTER_END = Duration.ofMinutes(10);
 
-    /** Read through an EJB call: see {@link ContainerThreadPool} for why a background read needs one. */
-    @EJB
+    /** A session bean: its reads are EJB calls, see {@link ContainerThreadPool} for why a background read needs one. */
+    @Inject
     ActivityService activities;
 
     @Inject

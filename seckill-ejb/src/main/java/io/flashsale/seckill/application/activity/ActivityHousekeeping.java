@@ -13,7 +13,6 @@ import io.flashsale.seckill.domain.model.order.OrderId;
 import io.flashsale.shared.infrastructure.scheduling.RepeatingSingleton;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -59,22 +58,22 @@ public class ActivityHousekeeping extends RepeatingSingleton {
     private static final Metadata STEP = Metadata.builder().withName("seckill_housekeeping_step")
             .withDescription("Duration of each step of a housekeeping run").withUnit(MetricUnits.SECONDS).build();
 
-    @EJB
+    @Inject
     ClusterLease lease;
 
-    @EJB
+    @Inject
     ActivityService sales;
 
-    @EJB
+    @Inject
     OrderLifecycleService lifecycle;
 
-    @EJB
+    @Inject
     ReconciliationService reconciliation;
 
-    @EJB
+    @Inject
     OrderQueryService queries;
 
-    @EJB
+    @Inject
     OrderArchive archive;
 
     @Inject

@@ -8,12 +8,12 @@ import io.flashsale.shared.infrastructure.concurrent.ContainerThreadPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 
+import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,7 +29,7 @@ public class ActivityMaintenance {
     /** A rebuild takes seconds: a longer queue would keep the last admin waiting past a client's timeout. */
     private static final int WAITING = 4;
 
-    @EJB
+    @Inject
     ReconciliationService reconciliation;
 
     @Resource

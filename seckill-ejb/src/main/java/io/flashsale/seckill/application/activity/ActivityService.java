@@ -1,15 +1,12 @@
 package io.flashsale.seckill.application.activity;
 
-import io.flashsale.product.application.reservation.StockReservationService;
-import io.flashsale.product.domain.model.ProductId;
-import io.flashsale.product.domain.model.reservation.ReservationId;
+import io.flashsale.seckill.application.port.ProductStock;
 import io.flashsale.seckill.application.port.StockLedger;
 import io.flashsale.seckill.domain.model.activity.ActivityId;
 import io.flashsale.seckill.domain.model.activity.ActivityRepository;
 import io.flashsale.seckill.domain.model.activity.SeckillActivity;
 import io.flashsale.seckill.domain.model.order.OrderRepository;
 import io.flashsale.shared.domain.NotFoundException;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,8 +28,8 @@ public class ActivityService {
 
     private static final long SETTLEMENT_LOCK_MILLIS = 60_000;
 
-    @EJB
-    StockReservationService productStock;
+    @Inject
+    ProductStock productStock;
 
     @Inject
     ActivityRepository activities;
@@ -69,7 +66,7 @@ public class ActivityService {
             throw new NotFoundException("product", productId);
         }
         // one transaction: the sale and the reservation of its units are stored together or not at all
-        productStock.reserveForSale(new ProductId(productId), new ReservationId(reservation), stock);
+        productStock.reserveForActivity(productId, reservation, stock);
         boolean warmNow = startsAt.isBefore(now.plus(Duration.ofSeconds(warmUpSeconds)));
         if (warmNow) {
             activity.warmedAt(now);
@@ -141,7 +138,7 @@ public class ActivityService {
             if (!activities.markSettled(id, Instant.now())) {
                 return false;
             }
-            productStock.settle(new ReservationId(activity.reservationId()), sold);
+            productStock.settle(activity.reservationId(), sold);
             ledger.forget(id); // the lock too
         } finally {
             ledger.unlockMaintenance(id, token);

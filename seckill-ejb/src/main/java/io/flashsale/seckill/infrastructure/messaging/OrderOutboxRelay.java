@@ -1,47 +1,34 @@
 package io.flashsale.seckill.infrastructure.messaging;
 
-import io.flashsale.shared.infrastructure.messaging.OutboxRelayer;
-import io.flashsale.shared.infrastructure.scheduling.RepeatingSingleton;
+import io.flashsale.shared.infrastructure.messaging.OutboxRelay;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
 
+/** Relays the seckill outbox (order events) to {@code seckill.orders}, a batch per transaction ({@link OrderOutboxBatch}). */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class OrderOutboxRelay extends RepeatingSingleton {
+public class OrderOutboxRelay extends OutboxRelay {
 
-    @EJB
+    @Inject
     OrderOutboxBatch batch;
 
-    /** How long a published row stays in the outbox (for an operator's look back), then it is deleted. */
-    @Inject
-    @ConfigProperty(name = "flashsale.outbox.retention-hours", defaultValue = "24")
-    long retentionHours;
-
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicLong ticks = new AtomicLong();
-
     public OrderOutboxRelay() {
-        super("seckill outbox relay", Duration.ofSeconds(1));
+        super("seckill outbox relay", "seckill_outbox");
     }
 
     @Override
-    public void runOnce() {
-        OutboxRelayer.drain(running, batch::relayNext, "seckill_outbox");
-        if (ticks.getAndIncrement() % OutboxRelayer.PURGE_EVERY_TICKS == 0) {
-            OutboxRelayer.purge(batch::purgeSent, Duration.ofHours(retentionHours), "seckill_outbox");
-        }
+    protected int relayNext() {
+        return batch.relayNext();
+    }
+
+    @Override
+    protected int purgeSent(Instant publishedBefore) {
+        return batch.purgeSent(publishedBefore);
     }
 }
