@@ -255,7 +255,9 @@ final class GrowthBenchmark {
                     sampler.longest.getOrDefault(job.getKey(), 0.0) * 1000});
         }
         try (Jedis redis = redis()) {
-            List<Slowlog> log = redis.slowlogGet(1024);
+            // the benchmark's own SLOWLOG RESET of a full log is not the platform's
+            List<Slowlog> log = redis.slowlogGet(1024).stream()
+                    .filter(entry -> !entry.getArgs().get(0).equalsIgnoreCase("slowlog")).toList();
             Slowlog worst = log.stream().max((a, b) -> Long.compare(a.getExecutionTime(), b.getExecutionTime()))
                     .orElse(null);
             Slowest slowest = worst == null ? new Slowest(0, "none over 1 ms", 0)

@@ -177,7 +177,7 @@ public class ActivityHousekeeping extends RepeatingSingleton {
     }
 
     private void settleEnded() {
-        for (ActivityId id : sales.endedUnsettled(Instant.now())) {
+        for (ActivityId id : sales.endedAndPaidUp(Instant.now())) {
             sales.settleIfDone(id);
         }
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Creating and reading flash sales. Their units come out of the product context through its reservation API. */
@@ -117,6 +118,21 @@ public class ActivityService {
                 .toList();
         return ledger.remaining(warmed).entrySet().stream().filter(sale -> sale.getValue().isEmpty())
                 .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Ended sales that may settle now: none of their orders awaits payment, none of their purchases is unclaimed in
+     * Redis. One query and one Redis round trip for all of them, however many sales are waiting for their payments.
+     */
+    public List<ActivityId> endedAndPaidUp(Instant now) {
+        List<ActivityId> ended = endedUnsettled(now);
+        if (ended.isEmpty()) {
+            return List.of();
+        }
+        Set<ActivityId> awaitingPayment = orders.withUnpaidOrders(ended);
+        List<ActivityId> paidUp = ended.stream().filter(id -> !awaitingPayment.contains(id)).toList();
+        Map<ActivityId, Optional<Instant>> unclaimed = ledger.oldestUnclaimed(paidUp);
+        return paidUp.stream().filter(id -> unclaimed.get(id).isEmpty()).toList();
     }
 
     /**

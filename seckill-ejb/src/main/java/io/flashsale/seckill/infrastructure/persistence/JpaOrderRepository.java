@@ -105,6 +105,18 @@ public class JpaOrderRepository implements OrderRepository {
     }
 
     @Override
+    public Set<ActivityId> withUnpaidOrders(Collection<ActivityId> activities) {
+        if (activities.isEmpty()) {
+            return Set.of();
+        }
+        return em.createQuery("select distinct o.activityId from SeckillOrder o where o.activityId in :a"
+                        + " and o.status = :s", Long.class)
+                .setParameter("a", activities.stream().map(ActivityId::value).toList())
+                .setParameter("s", OrderStatus.CONFIRMED)
+                .getResultStream().map(ActivityId::new).collect(Collectors.toSet());
+    }
+
+    @Override
     public long countUnpaid(ActivityId activity) {
         return em.createQuery("select count(o) from SeckillOrder o where o.activityId = :a and o.status = :s",
                         Long.class)

@@ -35,6 +35,9 @@ public interface OrderRepository {
 
     long countUnpaid(ActivityId activity);
 
+    /** Of the given activities, those with an order awaiting payment (one query on the activity-status index). */
+    Set<ActivityId> withUnpaidOrders(Collection<ActivityId> activities);
+
     /** Confirmed orders whose payment deadline passed before {@code now}, the longest due first, locked. */
     List<SeckillOrder> unpaidPastPaymentWindowForUpdate(Instant now, int limit);
 
