@@ -115,6 +115,9 @@ class SchemaMigrationIT {
                     + " LIMIT 200").contains("ix_order_cache_release"));
             assertTrue(possibleKeys(sql, "SELECT COUNT(order_id) FROM seckill_order WHERE ((activity_id = 1)"
                     + " AND (STATUS = 'CONFIRMED'))").contains("ix_order_activity"));
+            // which of the ended sales still await payments (the settlement check, all of them at once)
+            assertTrue(possibleKeys(sql, "SELECT DISTINCT activity_id FROM seckill_order WHERE ((activity_id IN"
+                    + " (1, 2, 3)) AND (STATUS = 'CONFIRMED'))").contains("ix_order_activity"));
         }
     }
 
