@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.SecurityContext;
 import io.flashsale.web.auth.Caller;
-import io.flashsale.user.application.UserAccountService;
+import io.flashsale.user.application.UserQueryService;
 import io.flashsale.user.application.UserAdministrationService;
 import io.flashsale.user.domain.model.Role;
 import io.flashsale.shared.domain.NotFoundException;
@@ -47,7 +47,7 @@ public class UserResource {
     UserRegistrationService registration;
 
     @EJB
-    UserAccountService accounts;
+    UserQueryService accounts;
 
     @EJB
     UserAdministrationService administration;

@@ -6,8 +6,9 @@ import io.flashsale.user.domain.model.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+/** Reads of user accounts (as {@code OrderQueryService} is for orders). */
 @Stateless
-public class UserAccountService {
+public class UserQueryService {
 
     @Inject
     UserRepository users;
