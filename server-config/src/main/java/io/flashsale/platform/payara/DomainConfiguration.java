@@ -28,16 +28,23 @@ public final class DomainConfiguration {
     /** The alias under which domain.xml refers to the database password (kept in the domain's keystore). */
     public static final String DATABASE_PASSWORD_ALIAS = "flashsale-db-password";
 
-    /**
-     * Run with a password file that carries the admin password and, as {@code AS_ADMIN_ALIASPASSWORD}, the database
-     * password ({@link PayaraDomain}).
-     */
+    /** The commands of {@code domain.asadmin} (and of the deployment group's files when there are instances). */
     public static List<String> commands(PlatformSettings settings) {
-        List<String> commands = new ArrayList<>();
-        commands.add("create-password-alias " + DATABASE_PASSWORD_ALIAS);
-        commands.addAll(jdbc(settings.database()));
-        // development secrets (token keys, first admin) as MicroProfile Config properties, one file each
-        commands.add("set-config-dir --directory=" + settings.secrets().directory());
+        PlatformSettings.DatabaseEndpoint db = settings.database();
+        List<String> commands = new ArrayList<>(AsadminScript.commands("domain.asadmin", Map.ofEntries(
+                Map.entry("databasePasswordAlias", DATABASE_PASSWORD_ALIAS),
+                Map.entry("dbHost", Asadmin.escape(db.host())),
+                Map.entry("dbPort", Integer.toString(db.port())),
+                Map.entry("dbName", Asadmin.escape(db.name())),
+                Map.entry("dbUser", Asadmin.escape(db.user())),
+                // not in clear in domain.xml: the alias is resolved from the domain's password store
+                Map.entry("dbPassword", Asadmin.escape("${ALIAS=" + DATABASE_PASSWORD_ALIAS + "}")),
+                Map.entry("dbSslMode", db.sslMode()),
+                Map.entry("dbSessionVariables", Asadmin.escape("innodb_lock_wait_timeout="
+                        + db.lockWaitTimeoutSeconds())),
+                Map.entry("pool", POOL),
+                Map.entry("jdbcResource", JDBC_RESOURCE),
+                Map.entry("secretsDir", settings.secrets().directory().toString()))));
         if (settings.instances().group()) {
             commands.addAll(deploymentGroup(settings));
         }
@@ -49,65 +56,28 @@ public final class DomainConfiguration {
      * group started afterwards ({@link PayaraDomain}).
      */
     public static List<String> deploymentGroup(PlatformSettings settings) {
-        PlatformSettings.Instances instances = settings.instances();
-        List<String> commands = new ArrayList<>(List.of(
-                "set-config-dir --target=" + INSTANCE_CONFIG + " --directory=" + settings.secrets().directory(),
-                "create-node-config --nodehost=127.0.0.1 --installdir=" + settings.payaraHome()
-                        + " --nodedir=" + settings.workDir().resolve("nodes") + " " + NODE,
-                "create-deployment-group " + DEPLOYMENT_GROUP));
-        for (int i = 1; i <= instances.count(); i++) {
-            commands.addAll(newInstance(instances, i));
+        List<String> commands = new ArrayList<>(AsadminScript.commands("deployment-group.asadmin", Map.of(
+                "instanceConfig", INSTANCE_CONFIG,
+                "secretsDir", settings.secrets().directory().toString(),
+                "payaraHome", settings.payaraHome().toString(),
+                "nodesDir", settings.workDir().resolve("nodes").toString(),
+                "node", NODE,
+                "group", DEPLOYMENT_GROUP,
+                "jdbcResource", JDBC_RESOURCE)));
+        for (int i = 1; i <= settings.instances().count(); i++) {
+            commands.addAll(newInstance(settings.instances(), i));
         }
-        commands.add("create-resource-ref --target=" + DEPLOYMENT_GROUP + " " + JDBC_RESOURCE);
         return commands;
     }
 
-    static List<String> jdbc(PlatformSettings.DatabaseEndpoint db) {
-        String properties = String.join(":",
-                "serverName=" + Asadmin.escape(db.host()),
-                "portNumber=" + db.port(),
-                "databaseName=" + Asadmin.escape(db.name()),
-                "user=" + Asadmin.escape(db.user()),
-                // not in clear in domain.xml: the alias is resolved from the domain's password store
-                "password=" + Asadmin.escape("${ALIAS=" + DATABASE_PASSWORD_ALIAS + "}"),
-                // TLS as configured (REQUIRED for an external database by default); no public-key retrieval
-                "sslMode=" + db.sslMode(),
-                "connectTimeout=2000",
-                "socketTimeout=30000",
-                "tcpKeepAlive=true",
-                "rewriteBatchedStatements=true",
-                "cachePrepStmts=true",
-                "prepStmtCacheSize=250",
-                "useLocalSessionState=true",
-                "characterEncoding=UTF-8",
-                // the pessimistic strategy's lock timeout: a reserve waits at most this long for the product row
-                "sessionVariables=" + Asadmin.escape("innodb_lock_wait_timeout=" + db.lockWaitTimeoutSeconds()));
-        return List.of(
-                "create-jdbc-connection-pool --datasourceclassname=com.mysql.cj.jdbc.MysqlDataSource"
-                        + " --restype=javax.sql.DataSource --steadypoolsize=8 --maxpoolsize=64 --maxwait=5000"
-                        // validated at most once per 2 s, not on every acquisition: that was an extra round trip
-                        // (and a class lookup) per connection handed out; a dead one still fails all of them
-                        + " --isconnectvalidatereq=true --validateatmostonceperiod=2"
-                        + " --validationmethod=custom-validation"
-                        + " --validationclassname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
-                        // no statement timeout: Connector/J arms a cancel timer per statement for it, and the
-                        // cancelled tasks keep every statement reachable for the timeout (150k statements live
-                        // under load); socketTimeout bounds a hung database instead
-                        + " --failconnection=true --isolationlevel=read-committed"
-                        + " --property " + properties + " " + POOL,
-                "create-jdbc-resource --connectionpoolid=" + POOL + " " + JDBC_RESOURCE);
-    }
-
-    /**
-     * Instance {@code i} (from 1) of the group, created stopped: it gets the group's applications and resources
-     * from the DAS when it starts, also into a group that is already running a sale.
-     */
+    /** Instance {@code i} (from 1) of the group: the commands of {@code instance.asadmin}. */
     static List<String> newInstance(PlatformSettings.Instances instances, int i) {
-        return List.of(
-                "create-instance --node=" + NODE + " --config=" + INSTANCE_CONFIG + " --portbase="
-                        + instances.portBase(i) + " --checkports=true " + instances.name(i),
-                "add-instance-to-deployment-group --instance=" + instances.name(i)
-                        + " --deploymentgroup=" + DEPLOYMENT_GROUP);
+        return AsadminScript.commands("instance.asadmin", Map.of(
+                "name", instances.name(i),
+                "node", NODE,
+                "instanceConfig", INSTANCE_CONFIG,
+                "portBase", Integer.toString(instances.portBase(i)),
+                "group", DEPLOYMENT_GROUP));
     }
 
     /**
