@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.flashsale.it.support.Sales.purchasePath;
 import static io.flashsale.it.support.Sales.quantity;
@@ -52,11 +54,22 @@ class OperationsHttpIT {
         assertEquals("UP", messaging.getString("status"), live.body());
         assertEquals("UP", messaging.getJsonObject("data").getString("seckill-purchases-in"),
                 "the order writer's consumer is alive: " + live.body());
-        assertEquals(200, http().get("/health/ready").status());
+        Http.Reply ready = http().get("/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertEquals("UP", ready.json().getString("status"));
+        Set<String> checks = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .peek(check -> assertEquals("UP", check.getString("status"), check.toString()))
+                .map(check -> check.getString("name"))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("database", "redis", "kafka"), checks, "readiness names each data service");
     }
 
     @Test
     void metricsFollowAScriptedSale() {
+        Http.Reply exposition = http().get("/metrics");
+        assertEquals(200, exposition.status());
+        assertTrue(exposition.contentType().startsWith("text/plain"), exposition.contentType());
+        assertTrue(exposition.body().contains("# TYPE"), "Prometheus exposition format");
         Accounts accounts = new Accounts(http());
         Http admin = accounts.admin();
         long activity = new Sales(admin).activity(3, 1);

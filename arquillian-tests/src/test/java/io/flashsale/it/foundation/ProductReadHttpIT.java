@@ -17,33 +17,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The deployed EAR seen from outside, over HTTP, as operators and API clients see it. */
+/** Products read over HTTP as an API client reads them: from MySQL, in snake case, counted; unknown ones as 404 problems. */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)
-class PlatformHttpIT {
-
+class ProductReadHttpIT {
 
     final URL base = PlatformSession.serverUrl();
-
-    @Test
-    void readinessIsUpWithTheThreeNamedChecksAndLivenessIsUp() {
-        Http.Reply ready = new Http(base.toString()).get("/health/ready");
-        assertEquals(200, ready.status(), ready.body());
-        JsonObject health = ready.json();
-        assertEquals("UP", health.getString("status"));
-        Set<String> checks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .peek(check -> assertEquals("UP", check.getString("status"), check.toString()))
-                .map(check -> check.getString("name"))
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("database", "redis", "kafka"), checks);
-
-        assertEquals(200, new Http(base.toString()).get("/health/live").status());
-    }
 
     @Test
     void productIsReadFromMysqlAsSnakeCaseJsonAndCounted() throws Exception {
@@ -88,17 +71,5 @@ class PlatformHttpIT {
             assertEquals(404, problem.getInt("status"));
             assertTrue(problem.getString("type").startsWith("/problems/"), problem.toString());
         }
-    }
-
-    @Test
-    void metricsAreServedAsPrometheusTextAndOpenApiDescribesTheApi() {
-        Http.Reply metrics = new Http(base.toString()).get("/metrics");
-        assertEquals(200, metrics.status());
-        assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
-        assertTrue(metrics.body().contains("# TYPE"), "Prometheus exposition format");
-
-        Http.Reply openapi = new Http(base.toString()).get("/openapi");
-        assertEquals(200, openapi.status());
-        assertTrue(openapi.body().contains("/api/v1/products/{id}"), openapi.body());
     }
 }
