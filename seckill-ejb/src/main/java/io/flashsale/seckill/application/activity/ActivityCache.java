@@ -58,7 +58,7 @@ public class ActivityCache {
     /** Far more sales than are ever on at once; unknown ids asked for count too. */
     @Inject
     @ConfigProperty(name = "flashsale.seckill.catalog.max-sales", defaultValue = "1000")
-    long maxSales;
+    long maxActivities;
 
     /** Buyers remembered for the sold-out flag's already-purchased answer; a forgotten one hears sold-out instead. */
     @Inject
@@ -89,8 +89,8 @@ public class ActivityCache {
     void start() {
         refresher = ContainerThreadPool.bounded(threads, 2, 64);
         // evictions run on the caller's thread (a few map operations), not in a pool the container does not know
-        terms = Caffeine.newBuilder().maximumSize(maxSales).executor(Runnable::run).build();
-        soldOut = Caffeine.newBuilder().maximumSize(maxSales).expireAfterWrite(Duration.ofMillis(soldOutMillis))
+        terms = Caffeine.newBuilder().maximumSize(maxActivities).executor(Runnable::run).build();
+        soldOut = Caffeine.newBuilder().maximumSize(maxActivities).expireAfterWrite(Duration.ofMillis(soldOutMillis))
                 .executor(Runnable::run).build();
         ordersOfBuyers = Caffeine.newBuilder().maximumSize(maxBuyers).executor(Runnable::run).build();
         publishSize("terms", terms);

@@ -62,7 +62,7 @@ public class ActivityHousekeeping extends RepeatingSingleton {
     ClusterLease lease;
 
     @Inject
-    ActivityService sales;
+    ActivityService activities;
 
     @Inject
     OrderLifecycleService lifecycle;
@@ -103,11 +103,11 @@ public class ActivityHousekeeping extends RepeatingSingleton {
             // the lease is renewed before every step: a step that ran long (a rebuild waits for the pipeline) must
             // not let another instance start the same work while this one carries on
             if (ticks++ % RECONCILE_EVERY_TICKS == 0) {
-                leased("reconcile", this::reconcileSalesOnNow);
+                leased("reconcile", this::reconcileActivitiesOnNow);
             }
-            leased("warm-up", sales::warmStartingSales);
+            leased("warm-up", activities::warmStarting);
             leased("restore lost cache", this::restoreLostCaches);
-            leased("release stuck holds", () -> holds.sweep(sales.salesNotSettled()));
+            leased("release stuck holds", () -> holds.sweep(activities.notSettled()));
             leased("cancel unpaid", this::cancelUnpaid);
             leased("release cancelled and rejected in cache", this::releaseCancelledInCache);
             leased("settle ended", this::settleEnded);
@@ -121,14 +121,14 @@ public class ActivityHousekeeping extends RepeatingSingleton {
 
     /** Every instance publishes the units left of the sales on now (one round trip), and drops the others'. */
     private void publishRemaining() {
-        List<ActivityId> onNow = sales.salesOnNow();
+        List<ActivityId> onNow = activities.onNow();
         ledger.remaining(onNow).forEach((id, units) -> units.ifPresent(left -> gauges.remaining(id, left)));
         gauges.retainOnly(onNow);
     }
 
-    private void reconcileSalesOnNow() {
+    private void reconcileActivitiesOnNow() {
         List<ActivityId> partlyLost = new ArrayList<>();
-        reconciliation.recordDrift(sales.salesOnNow()).forEach((id, check) -> {
+        reconciliation.recordDrift(activities.onNow()).forEach((id, check) -> {
             if (check.lostOrders()) {
                 partlyLost.add(id);
             }
@@ -143,7 +143,7 @@ public class ActivityHousekeeping extends RepeatingSingleton {
     }
 
     private void restoreLostCaches() {
-        List<ActivityId> lost = sales.salesMissingInCache();
+        List<ActivityId> lost = activities.missingInLedger();
         if (!lost.isEmpty()) {
             LOG.log(Level.WARNING, "the Redis copy of activities {0} is gone; rebuilding it from MySQL", lost);
             reconciliation.restore(lost);
@@ -177,8 +177,8 @@ public class ActivityHousekeeping extends RepeatingSingleton {
     }
 
     private void settleEnded() {
-        for (ActivityId id : sales.endedAndPaidUp(Instant.now())) {
-            sales.settleIfDone(id);
+        for (ActivityId id : activities.endedAndPaidUp(Instant.now())) {
+            activities.settleIfDone(id);
         }
     }
 

@@ -80,7 +80,7 @@ public class ActivityService {
     }
 
     /** Puts the units of sales starting soon on sale in Redis, once per activity. */
-    public void warmStartingSales() {
+    public void warmStarting() {
         Instant now = Instant.now();
         for (SeckillActivity activity : activities.openOrStartingBefore(now, now.plusSeconds(warmUpSeconds))) {
             if (!activity.warmed()) {
@@ -92,7 +92,7 @@ public class ActivityService {
     }
 
     /** Sales whose window is open now. */
-    public List<ActivityId> salesOnNow() {
+    public List<ActivityId> onNow() {
         Instant now = Instant.now();
         return activities.openOrStartingBefore(now, now).stream().map(SeckillActivity::id).toList();
     }
@@ -103,14 +103,14 @@ public class ActivityService {
     }
 
     /** Sales whose Redis copy may hold purchases: on now, or ended and not yet settled. */
-    public List<ActivityId> salesNotSettled() {
-        List<ActivityId> sales = new ArrayList<>(salesOnNow());
+    public List<ActivityId> notSettled() {
+        List<ActivityId> sales = new ArrayList<>(onNow());
         sales.addAll(endedUnsettled(Instant.now()));
         return sales;
     }
 
     /** Sales on now whose Redis counter vanished after they were warmed: Redis lost its data. */
-    public List<ActivityId> salesMissingInCache() {
+    public List<ActivityId> missingInLedger() {
         Instant now = Instant.now();
         List<ActivityId> warmed = activities.openOrStartingBefore(now, now).stream()
                 .filter(SeckillActivity::warmed)
