@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,12 @@ import java.util.stream.Collectors;
  */
 final class SeckillPurchaseBenchmark {
 
-    private static final int[] CONNECTIONS = {64, 256, 1024};
+    /** {@code -Dbenchmark.seckill.connections=256} measures at fewer levels (a quick check after a change). */
+    private static final int[] CONNECTIONS = Arrays.stream(System.getProperty("benchmark.seckill.connections",
+            "64,256,1024").split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+    /** {@code -Dbenchmark.seckill.sections=measure,drain} runs only those of the four sections. */
+    private static final List<String> SECTIONS = List.of(System.getProperty("benchmark.seckill.sections",
+            "measure,monitoring,constant-rate,drain").split(","));
     private static final int MONITORING_CONNECTIONS = 256;
     private static final int SOLD_OUT_UNITS = 100;
     private static final int DRAIN_PURCHASES = 10_000;
@@ -103,10 +109,18 @@ final class SeckillPurchaseBenchmark {
         SeckillPurchaseBenchmark benchmark = new SeckillPurchaseBenchmark(platform, client, admin, buyers,
                 client.createProduct(admin, PRODUCT_STOCK), seconds, repetitions, charts);
         benchmark.warmUp();
-        benchmark.measure();
-        benchmark.monitoringCost();
-        benchmark.constantRate();
-        benchmark.drain(platform.settings());
+        if (SECTIONS.contains("measure")) {
+            benchmark.measure();
+        }
+        if (SECTIONS.contains("monitoring")) {
+            benchmark.monitoringCost();
+        }
+        if (SECTIONS.contains("constant-rate")) {
+            benchmark.constantRate();
+        }
+        if (SECTIONS.contains("drain")) {
+            benchmark.drain(platform.settings());
+        }
     }
 
     /** A freshly started server runs interpreted and compiles for minutes: every path runs first, unmeasured. */
