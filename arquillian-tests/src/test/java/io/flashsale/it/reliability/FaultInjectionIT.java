@@ -476,6 +476,7 @@ class FaultInjectionIT {
             jedis.hset(prefix + "buyers", Long.toString(user), order);
             jedis.hset(prefix + "orders", order, user + ":1:" + acceptedAt.toEpochMilli());
             jedis.zadd(prefix + "unclaimed", acceptedAt.toEpochMilli(), order);
+            jedis.hincrBy(prefix + "meta", "held", 1); // as purchase.lua keeps the units held counted
         }
         return order;
     }
