@@ -2,12 +2,12 @@ package io.flashsale.benchmarks;
 
 import io.flashsale.client.FlashSaleClients;
 import io.flashsale.client.ProductApi;
-import io.flashsale.client.SaleApi;
+import io.flashsale.client.ActivityApi;
 import io.flashsale.client.TokenApi;
 import io.flashsale.client.UserApi;
 import io.flashsale.client.model.Credentials;
 import io.flashsale.client.model.NewProduct;
-import io.flashsale.client.model.NewSale;
+import io.flashsale.client.model.NewActivity;
 import io.flashsale.client.problem.TemporarilyUnavailableException;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
@@ -106,8 +106,8 @@ final class BenchmarkClient {
                 .createProduct(new NewProduct("bench", null, BigDecimal.ONE, stock)).id();
     }
 
-    long createSale(Account admin, NewSale sale) throws Exception {
-        return FlashSaleClients.signedIn(SaleApi.class, base, admin.token()).createActivity(sale).id();
+    long createActivity(Account admin, NewActivity sale) throws Exception {
+        return FlashSaleClients.signedIn(ActivityApi.class, base, admin.token()).createActivity(sale).id();
     }
 
     /** A 503 with Retry-After (a full bulkhead, e.g. of password hashing) is retried, as a polite client does. */

@@ -1,7 +1,7 @@
 package io.flashsale.benchmarks;
 
 import io.flashsale.benchmarks.BenchmarkClient.Account;
-import io.flashsale.client.model.NewSale;
+import io.flashsale.client.model.NewActivity;
 import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.PlatformSettings.DatabaseEndpoint;
@@ -191,13 +191,13 @@ final class GrowthBenchmark {
     private Figures measure(String phase, double seconds, int repetitions, List<Long> firstSales) throws Exception {
         BenchmarkClient.renewTokens(buyers, Duration.ofMinutes(8));
         Measurement[] runs = new Measurement[2];
-        long[] sales = new long[1];
+        long[] activities = new long[1];
         Window stampede = window(() -> {
             runs[0] = LoadRun.median(repetitions, () -> load.closedLoop(BenchmarkClient.ping(), CONNECTIONS,
                     WARM_UP_SECONDS, seconds, new AtomicLong()));
             runs[1] = LoadRun.median(repetitions, () -> {
                 HttpLoad.Shape shape = purchases(seconds, CONNECTIONS, firstSales);
-                sales[0] = ((SeckillPurchaseBenchmark.Purchases) shape).sales()[firstSales.size()];
+                activities[0] = ((SeckillPurchaseBenchmark.Purchases) shape).activities()[firstSales.size()];
                 return load.closedLoop(shape, CONNECTIONS, WARM_UP_SECONDS, seconds, new AtomicLong());
             });
             Thread.sleep(12_000); // at least one more reconciliation of the sales on now, unloaded
@@ -212,7 +212,7 @@ final class GrowthBenchmark {
                     || line.startsWith("cmdstat_hset") || line.startsWith("cmdstat_unlink")
                     || line.startsWith("cmdstat_get:")).forEach(line -> System.out.println("  [" + phase + "] " + line));
         }
-        long bytesPerBuyer = saleBytes(sales[0]) / buyers.size();
+        long bytesPerBuyer = saleBytes(activities[0]) / buyers.size();
         System.out.printf(Locale.ROOT, "[%s] no-op %.0f/s; purchases %.0f/s (%.2f× no-op) p50 %.2f ms p99 %.2f ms"
                         + " errors %d; slowest Redis command %d µs (%s), at rest %d µs (%s)%n", phase,
                 noOp.throughput(), purchases.throughput(), purchases.ratio(noOp), purchases.p50(), purchases.p99(),
@@ -272,18 +272,18 @@ final class GrowthBenchmark {
     private HttpLoad.Shape purchases(double seconds, int connections, List<Long> firstSales) throws Exception {
         long requests = (long) (2500 * (WARM_UP_SECONDS + seconds)) + connections; // above any rate seen here
         int needed = (int) (requests / buyers.size()) + 2;
-        long[] sales = new long[firstSales.size() + needed];
+        long[] activities = new long[firstSales.size() + needed];
         for (int i = 0; i < firstSales.size(); i++) {
-            sales[i] = firstSales.get(i);
+            activities[i] = firstSales.get(i);
         }
-        for (int i = firstSales.size(); i < sales.length; i++) {
+        for (int i = firstSales.size(); i < activities.length; i++) {
             Instant now = Instant.now();
             // over 10 s after their run: each run measures with its own sales on now, not with those of the runs before
-            sales[i] = client.createSale(admin, new NewSale(product, new BigDecimal("9.99"), buyers.size(), 1,
+            activities[i] = client.createActivity(admin, new NewActivity(product, new BigDecimal("9.99"), buyers.size(), 1,
                     now.minusSeconds(5), now.plusSeconds((long) (WARM_UP_SECONDS + seconds) + 10),
                     BENCHMARK_SALE_PAYMENT_WINDOW_SECONDS));
         }
-        return new SeckillPurchaseBenchmark.Purchases(SeckillPurchaseBenchmark.tokens(buyers), sales, 202);
+        return new SeckillPurchaseBenchmark.Purchases(SeckillPurchaseBenchmark.tokens(buyers), activities, 202);
     }
 
     /**

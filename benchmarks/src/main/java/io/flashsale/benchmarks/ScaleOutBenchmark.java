@@ -1,7 +1,7 @@
 package io.flashsale.benchmarks;
 
 import io.flashsale.benchmarks.BenchmarkClient.Account;
-import io.flashsale.client.model.NewSale;
+import io.flashsale.client.model.NewActivity;
 import io.flashsale.platform.Platform;
 
 import java.math.BigDecimal;
@@ -81,15 +81,15 @@ final class ScaleOutBenchmark {
                                                              int connections) throws Exception {
         long requests = (long) (4000 * (WARM_UP_SECONDS + seconds)) + connections;
         int needed = (int) (requests / benchmark.buyers.size()) + 2;
-        long[] sales = new long[needed];
+        long[] activities = new long[needed];
         for (int i = 0; i < needed; i++) {
             Instant now = Instant.now();
-            sales[i] = benchmark.client.createSale(benchmark.admin, new NewSale(benchmark.product,
+            activities[i] = benchmark.client.createActivity(benchmark.admin, new NewActivity(benchmark.product,
                     new BigDecimal("9.99"), benchmark.buyers.size(), 1, now.minusSeconds(5),
                     now.plus(Duration.ofHours(3)), PAYMENT_WINDOW_SECONDS));
         }
         HttpLoad.Shape shape = new SeckillPurchaseBenchmark.Purchases(
-                SeckillPurchaseBenchmark.tokens(benchmark.buyers), sales, 202);
+                SeckillPurchaseBenchmark.tokens(benchmark.buyers), activities, 202);
         AtomicLong k = new AtomicLong(); // shared: no request number is sent to two instances
         return load -> load.closedLoop(shape, connections / benchmark.instances.size(), WARM_UP_SECONDS, seconds, k);
     }

@@ -1,7 +1,7 @@
 package io.flashsale.benchmarks;
 
 import io.flashsale.benchmarks.BenchmarkClient.Account;
-import io.flashsale.client.model.NewSale;
+import io.flashsale.client.model.NewActivity;
 import io.flashsale.platform.Platform;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.payara.DomainConfiguration;
@@ -249,7 +249,7 @@ final class SeckillPurchaseBenchmark {
      * Pair k is buyer k mod N in sale k / N (the last sale once they run out): with fresh sales every request is the
      * first purchase of its buyer (202); with one sold-out sale every request is refused (409).
      */
-    record Purchases(String[] tokens, long[] sales, int expectedStatus) implements HttpLoad.Shape {
+    record Purchases(String[] tokens, long[] activities, int expectedStatus) implements HttpLoad.Shape {
         @Override
         public HttpMethod method() {
             return HttpMethod.POST;
@@ -257,7 +257,7 @@ final class SeckillPurchaseBenchmark {
 
         @Override
         public String path(long k) {
-            return "/api/v1/seckill/activities/" + sales[(int) Math.min(k / tokens.length, sales.length - 1)]
+            return "/api/v1/seckill/activities/" + activities[(int) Math.min(k / tokens.length, activities.length - 1)]
                     + "/purchase";
         }
 
@@ -308,16 +308,16 @@ final class SeckillPurchaseBenchmark {
     private HttpLoad.Shape onSale(int connections, double measuredSeconds, double rate) throws Exception {
         long requests = (long) (rate * (WARM_UP_SECONDS + measuredSeconds)) + connections;
         int needed = (int) (requests / buyers.size()) + 2;
-        long[] sales = new long[needed];
+        long[] activities = new long[needed];
         for (int i = 0; i < needed; i++) {
-            sales[i] = createSale(buyers.size());
-            openedSales.add(sales[i]);
+            activities[i] = createActivity(buyers.size());
+            openedSales.add(activities[i]);
         }
-        return new Purchases(tokens(buyers), sales, 202);
+        return new Purchases(tokens(buyers), activities, 202);
     }
 
     private HttpLoad.Shape soldOut() throws Exception {
-        return new Purchases(tokens(buyers), new long[] {createSale(SOLD_OUT_UNITS)}, 409);
+        return new Purchases(tokens(buyers), new long[] {createActivity(SOLD_OUT_UNITS)}, 409);
     }
 
     /** The confirmed orders of the on-sale runs so far, each read with its owner's token. */
@@ -354,9 +354,9 @@ final class SeckillPurchaseBenchmark {
         return tokens;
     }
 
-    private long createSale(int units) throws Exception {
+    private long createActivity(int units) throws Exception {
         Instant now = Instant.now();
-        return client.createSale(admin, new NewSale(product, new BigDecimal("9.99"), units, 1, now.minusSeconds(5),
+        return client.createActivity(admin, new NewActivity(product, new BigDecimal("9.99"), units, 1, now.minusSeconds(5),
                 now.plus(Duration.ofHours(3)), PAYMENT_WINDOW_SECONDS));
     }
 
@@ -373,7 +373,7 @@ final class SeckillPurchaseBenchmark {
         System.out.println("| run | published in s | all in MySQL after s | orders/s | writer's span s (first to last confirmed) |");
         System.out.println("|---:|---:|---:|---:|---:|");
         for (int run = 1; run <= repetitions; run++) {
-            long sale = createSale(DRAIN_PURCHASES);
+            long sale = createActivity(DRAIN_PURCHASES);
             long started = System.nanoTime();
             publishPurchases(settings, sale);
             double published = (System.nanoTime() - started) / 1e9;

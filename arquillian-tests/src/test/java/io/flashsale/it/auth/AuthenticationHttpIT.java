@@ -13,7 +13,7 @@ import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.NothingSecretLogged;
 import io.flashsale.it.support.PlatformSession;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import io.flashsale.platform.Secrets;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -283,8 +283,8 @@ class AuthenticationHttpIT {
     void customersReadOnlyTheirOwnOrders() {
         Accounts.Account owner = accounts().newCustomer();
         Accounts.Account other = accounts().newCustomer();
-        long activity = new Sales(accounts().admin()).activity(3, 1);
-        Http.Reply bought = http().as(owner.token()).post(Sales.purchasePath(activity), Sales.quantity(1));
+        long activity = new Activities(accounts().admin()).activity(3, 1);
+        Http.Reply bought = http().as(owner.token()).post(Activities.purchasePath(activity), Activities.quantity(1));
         assertEquals(202, bought.status(), bought.body());
         String orderId = bought.json().getString("order_id");
         String path = "/api/v1/seckill/orders/" + orderId;

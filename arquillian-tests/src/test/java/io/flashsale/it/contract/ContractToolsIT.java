@@ -66,7 +66,7 @@ class ContractToolsIT {
     }
 
     @Test
-    void prismAsAValidatingProxySeesAWholeSaleKeepTheContract() throws Exception {
+    void prismAsAValidatingProxySeesAWholeActivityKeepTheContract() throws Exception {
         int port = freePort();
         URI server = PlatformSession.serverUrl().toURI();
         Process prism = new ProcessBuilder(TOOLS.resolve("prism").toString(), "proxy",
@@ -76,7 +76,7 @@ class ContractToolsIT {
         try {
             Await.until("Prism listens", Duration.ofSeconds(60), () -> accepts(port), up -> up);
             ContractCheck.proxyReports();
-            new WholeSale(URI.create("http://127.0.0.1:" + port)).run();
+            new ActivityWalkthrough(URI.create("http://127.0.0.1:" + port)).run();
 
             List<ProxyReport> reports = ContractCheck.proxyReports();
             List<String> broken = new ArrayList<>();

@@ -4,7 +4,7 @@ import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -46,13 +46,13 @@ class ReadmeExampleIT {
 
         Http http = new Http(PlatformSession.serverUrl().toString());
         Accounts accounts = new Accounts(http);
-        long sale = new Sales(accounts.admin()).activity(1, 1);
+        long sale = new Activities(accounts.admin()).activity(1, 1);
         Accounts.Account first = accounts.newCustomer();
         Accounts.Account second = accounts.newCustomer();
 
         String bought = run(dir, classpath, first, sale);
         assertTrue(bought.matches("order [0-9a-f-]{36} is PENDING\\s*"), bought);
-        Await.until("the order is durable", Duration.ofSeconds(30), () -> Sales.orders(sale, "CONFIRMED"),
+        Await.until("the order is durable", Duration.ofSeconds(30), () -> Activities.orders(sale, "CONFIRMED"),
                 confirmed -> confirmed == 1);
         String late = run(dir, classpath, second, sale);
         assertTrue(late.startsWith("sold out: "), late);

@@ -14,7 +14,7 @@ import java.net.URI;
 class TypedClientIT {
 
     @Test
-    void aWholeSaleThroughTheTypedClient() throws Exception {
-        new WholeSale(PlatformSession.serverUrl().toURI()).run();
+    void aWholeActivityThroughTheTypedClient() throws Exception {
+        new ActivityWalkthrough(PlatformSession.serverUrl().toURI()).run();
     }
 }

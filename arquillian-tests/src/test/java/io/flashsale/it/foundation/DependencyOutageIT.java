@@ -5,7 +5,7 @@ import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import io.flashsale.platform.dataservices.DataService;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -37,7 +37,7 @@ class DependencyOutageIT {
     void readinessGoesDownNamingTheStoppedServiceAndComesBack(String name) throws Exception {
         DataService service = PlatformSession.platform().embedded(name).orElseThrow();
         Http http = new Http(base.toString());
-        long sale = new Sales(new Accounts(http).admin()).activity(10, 1);
+        long sale = new Activities(new Accounts(http).admin()).activity(10, 1);
         Await.until("ready before the outage", Duration.ofSeconds(60), () -> http.get("/health/ready").status(),
                 status -> status == 200);
 

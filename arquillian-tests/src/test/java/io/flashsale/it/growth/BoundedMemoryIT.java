@@ -8,7 +8,7 @@ import io.flashsale.it.support.Http;
 import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Redis;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,14 +49,14 @@ class BoundedMemoryIT {
     void everyRedisKeyOfASaleExpiresADayAfterItsLastPaymentIsDue() {
         Accounts accounts = new Accounts(http());
         Http admin = accounts.admin();
-        Sales sales = new Sales(admin);
+        Activities activities = new Activities(admin);
         Instant created = Instant.now();
-        long activity = sales.activity(sales.product(10), 5, 1, PAYMENT_WINDOW_SECONDS); // ends an hour from now
+        long activity = activities.activity(activities.product(10), 5, 1, PAYMENT_WINDOW_SECONDS); // ends an hour from now
         Instant expires = created.plusSeconds(3_600 + PAYMENT_WINDOW_SECONDS).plus(Duration.ofHours(24));
         for (Account buyer : accounts.crowd(3)) {
             assertEquals(202, http().as(buyer.token()).post(purchasePath(activity), quantity(1)).status());
         }
-        Await.until("the orders durable", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+        Await.until("the orders durable", Duration.ofSeconds(60), () -> Activities.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 3);
         assertExpireWithTheSale(activity, expires, List.of("stock", "meta", "buyers", "orders"));
 

@@ -6,7 +6,7 @@ import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -38,12 +38,12 @@ class OrderArchiveIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sales sales = new Sales(admin);
-        long product = sales.product(20);
+        Activities activities = new Activities(admin);
+        long product = activities.product(20);
         Account buyer = accounts.newCustomer();
         long old = endingSoon(admin, product);
         long recent = endingSoon(admin, product);
-        long onNow = sales.activity(sales.product(5), 2, 1, null);
+        long onNow = activities.activity(activities.product(5), 2, 1, null);
         String oldOrder = buy(http, buyer, old);
         String recentOrder = buy(http, buyer, recent);
         String liveOrder = buy(http, buyer, onNow);
@@ -55,7 +55,7 @@ class OrderArchiveIT {
             backdate.setLong(1, old);
             assertEquals(1, backdate.executeUpdate());
         }
-        Await.until("the old sale's orders archived", Duration.ofSeconds(30), () -> Sales.queryInt(
+        Await.until("the old sale's orders archived", Duration.ofSeconds(30), () -> Activities.queryInt(
                 "SELECT COUNT(*) FROM seckill_activity WHERE archived_at IS NOT NULL AND id = ?", old), n -> n == 1);
 
         assertEquals(0, count("seckill_order", old), "the old sale's orders left the orders table");
@@ -74,7 +74,7 @@ class OrderArchiveIT {
     private static long endingSoon(Http admin, long product) {
         Instant now = Instant.now();
         Http.Reply created = admin.post("/api/v1/seckill/activities",
-                Sales.activityJson(product, 5, 1, now.minusSeconds(1), now.plusSeconds(8), 1));
+                Activities.activityJson(product, 5, 1, now.minusSeconds(1), now.plusSeconds(8), 1));
         assertEquals(201, created.status(), created.body());
         return created.json().getJsonNumber("id").longValue();
     }
@@ -86,11 +86,11 @@ class OrderArchiveIT {
     }
 
     private static int settled(long activity) {
-        return Sales.queryInt("SELECT COUNT(*) FROM seckill_activity WHERE settled_at IS NOT NULL AND id = ?",
+        return Activities.queryInt("SELECT COUNT(*) FROM seckill_activity WHERE settled_at IS NOT NULL AND id = ?",
                 activity);
     }
 
     private static int count(String table, long activity) throws SQLException {
-        return Sales.queryInt("SELECT COUNT(*) FROM " + table + " WHERE activity_id = ?", activity);
+        return Activities.queryInt("SELECT COUNT(*) FROM " + table + " WHERE activity_id = ?", activity);
     }
 }

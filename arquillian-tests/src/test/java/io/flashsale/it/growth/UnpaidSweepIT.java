@@ -6,7 +6,7 @@ import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Redis;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,8 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -38,10 +38,10 @@ class UnpaidSweepIT {
     void ordersUnpaidPastTheirDeadlineAreAllCancelledAndTheirUnitsComeBack() {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
-        Sales sales = new Sales(accounts.admin());
+        Activities activities = new Activities(accounts.admin());
         List<Account> buyers = accounts.crowd(BUYERS);
-        List<Long> abandoned = List.of(sales.activity(sales.product(BUYERS), BUYERS, 1, 1),
-                sales.activity(sales.product(BUYERS), BUYERS, 1, 1));
+        List<Long> abandoned = List.of(activities.activity(activities.product(BUYERS), BUYERS, 1, 1),
+                activities.activity(activities.product(BUYERS), BUYERS, 1, 1));
         for (long sale : abandoned) {
             for (Account buyer : buyers) {
                 Http.Reply bought = http.as(buyer.token()).post(purchasePath(sale), quantity(1));
@@ -51,12 +51,12 @@ class UnpaidSweepIT {
 
         for (long sale : abandoned) {
             Await.until("every order of sale " + sale + " cancelled", Duration.ofSeconds(90),
-                    () -> Sales.orders(sale, "CANCELLED"), cancelled -> cancelled == BUYERS);
+                    () -> Activities.orders(sale, "CANCELLED"), cancelled -> cancelled == BUYERS);
             Await.until("every hold of sale " + sale + " released", Duration.ofSeconds(30),
-                    () -> Sales.queryInt("SELECT COUNT(*) FROM seckill_order WHERE cache_release_pending = 1"
+                    () -> Activities.queryInt("SELECT COUNT(*) FROM seckill_order WHERE cache_release_pending = 1"
                             + " AND activity_id = ?", sale), pending -> pending == 0);
-            assertEquals(BUYERS, Sales.durableRemaining(sale), "the units back in MySQL");
-            assertEquals(0, Sales.queryInt("SELECT live_orders FROM seckill_activity WHERE id = ?", sale));
+            assertEquals(BUYERS, Activities.durableRemaining(sale), "the units back in MySQL");
+            assertEquals(0, Activities.queryInt("SELECT live_orders FROM seckill_activity WHERE id = ?", sale));
             try (UnifiedJedis redis = Redis.client()) {
                 assertEquals(Integer.toString(BUYERS), redis.get("sk:{a" + sale + "}:stock"), "and in Redis");
                 assertEquals("0", redis.hget("sk:{a" + sale + "}:meta", "held"));

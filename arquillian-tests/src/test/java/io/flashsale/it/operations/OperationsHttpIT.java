@@ -8,7 +8,7 @@ import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,7 +72,7 @@ class OperationsHttpIT {
         assertTrue(exposition.body().contains("# TYPE"), "Prometheus exposition format");
         Accounts accounts = new Accounts(http());
         Http admin = accounts.admin();
-        long activity = new Sales(admin).activity(3, 1);
+        long activity = new Activities(admin).activity(3, 1);
         List<Account> buyers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             buyers.add(accounts.newCustomer());
@@ -107,7 +107,7 @@ class OperationsHttpIT {
         assertEquals(0, Metrics.value(http(), "seckill_reconciliation_drift_units", sale));
         assertTrue(Metrics.present(http(), "seckill_order_writer_lag_seconds"));
 
-        long product = new Sales(admin).product(10);
+        long product = new Activities(admin).product(10);
         double leasesTaken = Metrics.value(http(), "stock_lock_wait_seconds_count", "acquired=\"true\"");
         for (String strategy : List.of("pessimistic", "optimistic", "redis-lock")) {
             String timed = "strategy=\"" + strategy + "\"";
@@ -131,7 +131,7 @@ class OperationsHttpIT {
     void theAdminConsoleAndMetricsShowThePoolTheHttpWorkersAndTheEjbContainer() {
         Accounts accounts = new Accounts(http());
         Http admin = accounts.admin();
-        long activity = new Sales(admin).activity(2, 1);
+        long activity = new Activities(admin).activity(2, 1);
         Account buyer = accounts.newCustomer();
         assertEquals(202, http().as(buyer.token()).post(purchasePath(activity), quantity(1)).status());
         for (int i = 0; i < 5; i++) {
@@ -214,11 +214,11 @@ class OperationsHttpIT {
         assertTrue(KafkaTopics.read("seckill.purchases.dlq", "dead-letter", 100, Duration.ofSeconds(20)).stream()
                 .anyMatch(e -> e.value().equals(poison)), "the message is on the dead-letter topic as it was");
         Accounts accounts = new Accounts(http());
-        long activity = new Sales(accounts.admin()).activity(1, 1);
+        long activity = new Activities(accounts.admin()).activity(1, 1);
         Account buyer = accounts.newCustomer();
         assertEquals(202, http().as(buyer.token()).post(purchasePath(activity), quantity(1)).status());
         Await.until("later purchases still become orders", Duration.ofSeconds(60),
-                () -> Sales.orders(activity, "CONFIRMED"), n -> n == 1);
+                () -> Activities.orders(activity, "CONFIRMED"), n -> n == 1);
     }
 
     @Test
@@ -241,7 +241,7 @@ class OperationsHttpIT {
         // the schemas name the fields as they are on the wire: compare with real answers
         Accounts accounts = new Accounts(http());
         Http admin = accounts.admin();
-        long activity = new Sales(admin).activity(2, 1);
+        long activity = new Activities(admin).activity(2, 1);
         Account buyer = accounts.newCustomer();
         Http.Reply purchase = http().as(buyer.token()).post(purchasePath(activity), quantity(1));
         assertSchemaMatches(document, "ActivityResponse", http().get("/api/v1/seckill/activities/" + activity));
@@ -251,7 +251,7 @@ class OperationsHttpIT {
         assertSchemaMatches(document, "ReconciliationResponse",
                 admin.get("/api/v1/seckill/activities/" + activity + "/reconciliation"));
         assertSchemaMatches(document, "UserResponse", http().as(buyer.token()).get("/api/v1/users/me"));
-        long product = new Sales(admin).product(1);
+        long product = new Activities(admin).product(1);
         assertSchemaMatches(document, "ProductResponse", http().get("/api/v1/products/" + product));
         assertSchemaMatches(document, "Problem", http().get("/api/v1/products/999999999"));
 

@@ -12,8 +12,8 @@ import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Processes;
 import io.flashsale.it.support.Redis;
-import io.flashsale.it.support.SaleInvariants;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.ActivityInvariants;
+import io.flashsale.it.support.Activities;
 import io.flashsale.platform.Directories;
 import io.flashsale.platform.PlatformSettings;
 import io.flashsale.platform.dataservices.DataService;
@@ -42,14 +42,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.flashsale.it.support.Problems.assertProblem;
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Real processes really killed, by PID, while buyers purchase; each scenario ends with {@link SaleInvariants}. The
+ * Real processes really killed, by PID, while buyers purchase; each scenario ends with {@link ActivityInvariants}. The
  * results are what the README's reliability section reports.
  */
 @RunAsClient
@@ -59,16 +59,16 @@ class FaultInjectionIT {
 
     final URL base = PlatformSession.serverUrl();
 
-    private record Sale(long product, int productUnits, long activity) {
+    private record Activity(long product, int productUnits, long activity) {
     }
 
     /** What a scenario does to the platform while the crowd buys; it starts once ten purchases were accepted. */
     @FunctionalInterface
     private interface Fault {
-        void strike(Sale sale, Crowd crowd) throws Exception;
+        void strike(Activity sale, Crowd crowd) throws Exception;
     }
 
-    private record Outcome(Sale sale, Crowd crowd, Map<String, String> statuses) {
+    private record Outcome(Activity sale, Crowd crowd, Map<String, String> statuses) {
         long confirmed() {
             return statuses.values().stream().filter("CONFIRMED"::equals).count();
         }
@@ -91,7 +91,7 @@ class FaultInjectionIT {
         });
 
         long activity = outcome.sale().activity();
-        assertEquals(0, Sales.queryInt("SELECT COUNT(*) FROM seckill_order WHERE order_id = '" + strandedOrder[0]
+        assertEquals(0, Activities.queryInt("SELECT COUNT(*) FROM seckill_order WHERE order_id = '" + strandedOrder[0]
                 + "' AND activity_id = ?", activity), "the stranded purchase never became an order");
         assertTrue(Metrics.value(http, "seckill_holds_released_total") >= 1, "the stranded hold was released");
         Await.until("no unclaimed hold older than the release bound", Duration.ofSeconds(30),
@@ -128,7 +128,7 @@ class FaultInjectionIT {
         // planted now is released by the housekeeping
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
-        Sale sale = sale(accounts.admin(), 5);
+        Activity sale = sale(accounts.admin(), 5);
         Account buyer = accounts.newCustomer();
         String stranded = strandHold(sale.activity(), buyer.id(), Instant.now().minusSeconds(40));
         try (UnifiedJedis jedis = redis()) {
@@ -166,12 +166,12 @@ class FaultInjectionIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sale sale = sale(admin, 10);
+        Activity sale = sale(admin, 10);
         Account buyer = accounts.newCustomer();
         Http.Reply bought = http.as(buyer.token()).post(purchasePath(sale.activity()), quantity(1));
         assertEquals(202, bought.status(), bought.body());
         String order = bought.json().getString("order_id");
-        Await.until("the order is durable", Duration.ofSeconds(60), () -> Sales.orders(sale.activity(), "CONFIRMED"),
+        Await.until("the order is durable", Duration.ofSeconds(60), () -> Activities.orders(sale.activity(), "CONFIRMED"),
                 n -> n == 1);
 
         // what an AOF that lost its last second (or a promoted replica) looks like: the purchase never happened
@@ -184,7 +184,7 @@ class FaultInjectionIT {
         }
         System.out.println("[fault] Redis forgot a confirmed purchase of activity " + sale.activity());
 
-        SaleInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(), Map.of(buyer.id(), order));
+        ActivityInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(), Map.of(buyer.id(), order));
         Http.Reply again = http.as(buyer.token()).post(purchasePath(sale.activity()), quantity(1));
         assertProblem(409, "/problems/already-purchased", again);
         assertEquals(order, again.json().getString("order_id"), "Redis knows the buyer again");
@@ -195,7 +195,7 @@ class FaultInjectionIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sale sale = sale(admin, 10);
+        Activity sale = sale(admin, 10);
         Account buyer = accounts.newCustomer();
         double retriesBefore = Metrics.value(http, "seckill_order_writer_retries_total");
         String order;
@@ -217,7 +217,7 @@ class FaultInjectionIT {
         }
         Await.until("the purchase is confirmed once the lock is gone", Duration.ofSeconds(60),
                 () -> admin.get("/api/v1/seckill/orders/" + order).json().getString("status"), "CONFIRMED"::equals);
-        SaleInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(), Map.of(buyer.id(), order));
+        ActivityInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(), Map.of(buyer.id(), order));
     }
 
     @Test
@@ -275,7 +275,7 @@ class FaultInjectionIT {
     @Test
     void aRebuildWaitsWhileAnotherInstanceMaintainsTheSale() {
         Http admin = new Accounts(new Http(base.toString())).admin();
-        Sale sale = sale(admin, 10);
+        Activity sale = sale(admin, 10);
         String path = "/api/v1/seckill/activities/" + sale.activity() + "/reconciliation/rebuild";
         String lock = "sk:{a" + sale.activity() + "}:maintenance";
         try (UnifiedJedis jedis = redis()) {
@@ -299,7 +299,7 @@ class FaultInjectionIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sale sale = sale(admin, units);
+        Activity sale = sale(admin, units);
         List<Account> buyers = customers(accounts, buyerCount);
         Crowd crowd = new Crowd(http, sale.activity(), buyers, concurrency);
         try {
@@ -310,7 +310,7 @@ class FaultInjectionIT {
             crowd.close();
         }
         report(crowd);
-        return new Outcome(sale, crowd, SaleInvariants.hold(admin, sale.product(), sale.productUnits(),
+        return new Outcome(sale, crowd, ActivityInvariants.hold(admin, sale.product(), sale.productUnits(),
                 sale.activity(), crowd.accepted()));
     }
 
@@ -326,7 +326,7 @@ class FaultInjectionIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sale sale = sale(admin, 60);
+        Activity sale = sale(admin, 60);
         List<Account> buyers = customers(accounts, 100);
         Http.Reply warm = http.as(buyers.get(0).token()).post(purchasePath(sale.activity()), quantity(1));
         assertEquals(202, warm.status(), warm.body());
@@ -348,8 +348,8 @@ class FaultInjectionIT {
         Map<Long, String> accepted = new HashMap<>(crowd.accepted());
         accepted.put(buyers.get(0).id(), warm.json().getString("order_id"));
         assertEquals(60, accepted.size(), "every unit sold while MySQL was frozen: " + crowd.summary());
-        SaleInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(), accepted);
-        assertEquals(60, Sales.orders(sale.activity(), "CONFIRMED"), "the order writer caught up after the freeze");
+        ActivityInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(), accepted);
+        assertEquals(60, Activities.orders(sale.activity(), "CONFIRMED"), "the order writer caught up after the freeze");
     }
 
     @Test
@@ -357,7 +357,7 @@ class FaultInjectionIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sale sale = sale(admin, 5);
+        Activity sale = sale(admin, 5);
         Account buyer = accounts.newCustomer();
 
         String poison = "{not json " + UUID.randomUUID();
@@ -371,7 +371,7 @@ class FaultInjectionIT {
                 () -> admin.get("/api/v1/seckill/orders/" + tooMany), r -> r.status() == 200
                         && "REJECTED".equals(r.json().getString("status"))).json();
         assertEquals("units-unavailable", rejected.getString("rejection_reason"), rejected.toString());
-        Await.until("the rejected order's hold is released", Duration.ofSeconds(60), () -> Sales.queryInt(
+        Await.until("the rejected order's hold is released", Duration.ofSeconds(60), () -> Activities.queryInt(
                 "SELECT COUNT(*) FROM seckill_order WHERE activity_id = ? AND cache_release_pending = 1",
                 sale.activity()), pending -> pending == 0);
         Http.Reply again = http.as(buyer.token()).post(purchasePath(sale.activity()), quantity(1));
@@ -383,7 +383,7 @@ class FaultInjectionIT {
                 () -> KafkaTopics.read("seckill.purchases.dlq", "dead-letter", 1000, Duration.ofSeconds(3)),
                 letters -> letters.stream().anyMatch(letter -> poison.equals(letter.value())));
         assertEquals(200, http.get("/health/live").status(), "the order writer's consumer is alive");
-        SaleInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(),
+        ActivityInvariants.hold(admin, sale.product(), sale.productUnits(), sale.activity(),
                 Map.of(buyer.id(), again.json().getString("order_id")));
     }
 
@@ -392,11 +392,11 @@ class FaultInjectionIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sales sales = new Sales(admin);
-        long product = sales.product(20);
+        Activities activities = new Activities(admin);
+        long product = activities.product(20);
         Instant now = Instant.now();
         Http.Reply created = admin.post("/api/v1/seckill/activities",
-                Sales.activityJson(product, 10, 1, now.minusSeconds(1), now.plusSeconds(8), null));
+                Activities.activityJson(product, 10, 1, now.minusSeconds(1), now.plusSeconds(8), null));
         assertEquals(201, created.status(), created.body());
         long activity = created.json().getJsonNumber("id").longValue();
         Await.until("the sale on now has its remaining-units gauge", Duration.ofSeconds(7),
@@ -415,7 +415,7 @@ class FaultInjectionIT {
         assertEquals(before + 1, Metrics.value(http, "seckill_settled_sale_stragglers_total"));
         assertEquals(20, admin.get("/api/v1/products/" + product + "/stock").json().getInt("stock"),
                 "nothing sold after settlement");
-        assertEquals(0, Sales.unitsSold(activity));
+        assertEquals(0, Activities.unitsSold(activity));
     }
 
     /** The names of the per-sale metrics /metrics has for {@code activity}. */
@@ -431,10 +431,10 @@ class FaultInjectionIT {
         assertEquals(List.of(), crowd.violations(), crowd.summary());
     }
 
-    private static Sale sale(Http admin, int units) {
-        Sales sales = new Sales(admin);
-        long product = sales.product(units + 20);
-        return new Sale(product, units + 20, sales.activity(product, units, 1, null));
+    private static Activity sale(Http admin, int units) {
+        Activities activities = new Activities(admin);
+        long product = activities.product(units + 20);
+        return new Activity(product, units + 20, activities.activity(product, units, 1, null));
     }
 
     private static List<Account> customers(Accounts accounts, int count) {

@@ -226,14 +226,14 @@ class RedisClusterSaleIT {
         RedisStockLedger books = new RedisStockLedger(redis, 24);
         Instant now = Instant.now();
         Set<String> masters = new HashSet<>();
-        List<ActivityId> sales = new ArrayList<>();
+        List<ActivityId> activities = new ArrayList<>();
         for (long id = 3_000_000; id < 3_000_030; id++) {
             ActivityId sale = new ActivityId(id);
-            sales.add(sale);
+            activities.add(sale);
             books.warm(sale, 10, 1, now.minusSeconds(60), now.plusSeconds(3_600), now.plusSeconds(4_500));
             masters.addAll(saleKeysByNode(sale).keySet());
         }
-        sales.forEach(books::forget);
+        activities.forEach(books::forget);
         assertEquals(MASTERS, masters.size(), "30 sales land on every master, not one: " + masters);
     }
 

@@ -2,11 +2,11 @@ package io.flashsale.it.seckill;
 
 import io.flashsale.client.FlashSaleClients;
 import io.flashsale.client.OrderApi;
-import io.flashsale.client.SaleApi;
+import io.flashsale.client.ActivityApi;
 import io.flashsale.client.model.Order;
 import io.flashsale.client.model.Purchase;
 import io.flashsale.client.model.PurchaseAccepted;
-import io.flashsale.client.model.Sale;
+import io.flashsale.client.model.Activity;
 import io.flashsale.client.problem.ApiProblemException;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Accounts;
@@ -19,7 +19,7 @@ import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PaymentProvider;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Redis;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -41,8 +41,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import static io.flashsale.it.support.Problems.assertProblem;
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,14 +62,14 @@ class SeckillHttpIT {
     final URL base = PlatformSession.serverUrl();
 
     private static Http admin;
-    private static SaleApi buyingClient;
+    private static ActivityApi buyingClient;
 
     private record Answer(long buyer, int status, String type, String orderId) {
     }
 
     @Test
     void aThousandBuyersGetExactlyTheHundredUnitsAndEachBecomesOneConfirmedOrder() throws Exception {
-        long activity = sales().activity(100, 1);
+        long activity = activities().activity(100, 1);
         List<Callable<Answer>> requests = new ArrayList<>();
         for (int i = 0; i < BUYERS; i++) {
             Account buyer = buyers().get(i);
@@ -95,10 +95,10 @@ class SeckillHttpIT {
         assertEquals("SOLD_OUT", activity(activity).status());
 
         Await.until("the order writer drained the pipeline", Duration.ofSeconds(120),
-                () -> Sales.orders(activity, "CONFIRMED"), confirmed -> confirmed == 100);
-        assertEquals(100, Sales.distinctBuyers(activity));
-        assertEquals(0, Sales.durableRemaining(activity), "activity stock in MySQL");
-        assertEquals(accepted.stream().map(Answer::buyer).collect(Collectors.toSet()), Sales.buyers(activity),
+                () -> Activities.orders(activity, "CONFIRMED"), confirmed -> confirmed == 100);
+        assertEquals(100, Activities.distinctBuyers(activity));
+        assertEquals(0, Activities.durableRemaining(activity), "activity stock in MySQL");
+        assertEquals(accepted.stream().map(Answer::buyer).collect(Collectors.toSet()), Activities.buyers(activity),
                 "the orders belong to exactly the buyers who were told 202");
         JsonObject report = admin().get("/api/v1/seckill/activities/" + activity + "/reconciliation").json();
         assertEquals(0, report.getInt("drift_units"), report.toString());
@@ -108,7 +108,7 @@ class SeckillHttpIT {
 
     @Test
     void aBuyerMayTakeUpToTheLimitInOneOrderAndNeverMore() {
-        long activity = sales().activity(10, 3);
+        long activity = activities().activity(10, 3);
         Account first = buyers().get(0);
         assertProblem(400, send(first, activity, 4));
         String firstOrder = orderIdOf(assertAccepted(first, activity, 3));
@@ -121,16 +121,16 @@ class SeckillHttpIT {
         assertEquals(firstOrder, again.json().getString("order_id"), "the answer names the existing order");
         assertProblem(409, SOLD_OUT, send(buyers().get(4), activity, 1));
 
-        Await.until("four orders confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+        Await.until("four orders confirmed", Duration.ofSeconds(60), () -> Activities.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 4);
-        assertEquals(10, Sales.unitsSold(activity));
-        assertEquals(0, Sales.durableRemaining(activity));
+        assertEquals(10, Activities.unitsSold(activity));
+        assertEquals(0, Activities.durableRemaining(activity));
     }
 
     @Test
     void unpaidOrdersAreCancelledAfterThePaymentWindowAndTheirUnitsSellAgain() throws Exception {
-        long product = sales().product(10);
-        long activity = sales().activity(product, 1, 1, 3);
+        long product = activities().product(10);
+        long activity = activities().activity(product, 1, 1, 3);
         Account buyer = buyers().get(10);
         Account rival = buyers().get(11);
 
@@ -145,7 +145,7 @@ class SeckillHttpIT {
                 () -> order(buyer, firstOrder), order -> order.status().equals("CANCELLED"));
         Await.until("the unit back on sale", Duration.ofSeconds(30),
                 () -> activity(activity).remaining(), remaining -> remaining == 1);
-        assertEquals(1, Sales.durableRemaining(activity), "the unit is back in MySQL too");
+        assertEquals(1, Activities.durableRemaining(activity), "the unit is back in MySQL too");
 
         String secondOrder = orderIdOf(Await.until("the buyer buys again", Duration.ofSeconds(10),
                 () -> send(buyer, activity, 1), reply -> reply.status() == 202));
@@ -164,7 +164,7 @@ class SeckillHttpIT {
         assertProblem(404, http().as(rival.token()).post("/api/v1/seckill/orders/" + secondOrder + "/pay"));
         // a witness instead of a pause: an unpaid order placed after the paid one, with the same window, is cancelled
         // by a sweep whose cut-off lies past the paid order; that sweep left the paid order alone
-        long witnessSale = sales().activity(sales().product(1), 1, 1, 3);
+        long witnessSale = activities().activity(activities().product(1), 1, 1, 3);
         String witness = orderIdOf(assertAccepted(rival, witnessSale, 1));
         Await.until("the later unpaid witness order cancelled", Duration.ofSeconds(60), () -> order(rival, witness),
                 order -> order.status().equals("CANCELLED"));
@@ -180,7 +180,7 @@ class SeckillHttpIT {
 
     @Test
     void redeliveredPurchaseEventsNeverMakeASecondOrder() {
-        long activity = sales().activity(5, 1);
+        long activity = activities().activity(5, 1);
         Account buyer = buyers().get(20);
         String orderId = orderIdOf(assertAccepted(buyer, activity, 1));
         KafkaTopics.Event purchase = KafkaTopics.read("seckill.purchases", orderId, 1, Duration.ofSeconds(30)).get(0);
@@ -195,17 +195,17 @@ class SeckillHttpIT {
         Await.until("the redeliveries recognised", Duration.ofSeconds(60),
                 () -> Metrics.value(http(), "seckill_order_duplicates_total"), n -> n >= duplicatesBefore + 3);
         assertEquals(duplicatesBefore + 3, Metrics.value(http(), "seckill_order_duplicates_total"));
-        assertEquals(1, Sales.orders(activity, "CONFIRMED"));
-        assertEquals(4, Sales.durableRemaining(activity), "the unit was taken once");
+        assertEquals(1, Activities.orders(activity, "CONFIRMED"));
+        assertEquals(4, Activities.durableRemaining(activity), "the unit was taken once");
     }
 
     @Test
     void aSaleWhoseRedisCopyIsLostIsRebuiltFromMysqlAndSellsOnCorrectly() {
-        long activity = sales().activity(5, 1);
+        long activity = activities().activity(5, 1);
         Account early = buyers().get(50);
         String earlyOrder = orderIdOf(assertAccepted(early, activity, 1));
         assertAccepted(buyers().get(51), activity, 1);
-        Await.until("two orders confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+        Await.until("two orders confirmed", Duration.ofSeconds(60), () -> Activities.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 2);
 
         try (UnifiedJedis client = Redis.client()) {
@@ -231,43 +231,43 @@ class SeckillHttpIT {
             }
         }
         assertEquals(List.of(202, 202, 202, 409, 409), lastFive, "the 3 units left, then sold out");
-        Await.until("the sale sold out exactly", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+        Await.until("the sale sold out exactly", Duration.ofSeconds(60), () -> Activities.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 5);
-        assertEquals(5, Sales.unitsSold(activity), "no sixth order");
-        assertEquals(0, Sales.durableRemaining(activity));
+        assertEquals(5, Activities.unitsSold(activity), "no sixth order");
+        assertEquals(0, Activities.durableRemaining(activity));
         assertEquals(0, activity(activity).remaining());
     }
 
     @Test
     void onlyAdminsCreateSalesOnlyCustomersBuyAndBadInputChangesNothing() {
-        long product = sales().product(20);
+        long product = activities().product(20);
         Instant now = Instant.now();
         Http customer = http().as(buyers().get(30).token());
-        String valid = Sales.activityJson(product, 5, 1, now.minusSeconds(1), now.plusSeconds(600), null);
+        String valid = Activities.activityJson(product, 5, 1, now.minusSeconds(1), now.plusSeconds(600), null);
         assertProblem(401, http().post("/api/v1/seckill/activities", valid));
         assertProblem(403, customer.post("/api/v1/seckill/activities", valid));
 
         String path = "/api/v1/seckill/activities";
-        assertProblem(400, admin().post(path, Sales.activityJson(product, 0, 1, now, now.plusSeconds(60), null)));
-        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 6, now, now.plusSeconds(60), null)));
-        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 1, now.plusSeconds(60), now, null)));
-        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 1, now.minusSeconds(60),
+        assertProblem(400, admin().post(path, Activities.activityJson(product, 0, 1, now, now.plusSeconds(60), null)));
+        assertProblem(400, admin().post(path, Activities.activityJson(product, 5, 6, now, now.plusSeconds(60), null)));
+        assertProblem(400, admin().post(path, Activities.activityJson(product, 5, 1, now.plusSeconds(60), now, null)));
+        assertProblem(400, admin().post(path, Activities.activityJson(product, 5, 1, now.minusSeconds(60),
                 now.minusSeconds(1), null)));
-        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 1, now, now.plusSeconds(60), 0)));
+        assertProblem(400, admin().post(path, Activities.activityJson(product, 5, 1, now, now.plusSeconds(60), 0)));
         assertProblem(400, admin().post(path, "{\"product_id\":" + product + "}"));
         assertProblem(400, admin().post(path, "{\"product_id\":"));
-        assertProblem(400, admin().post(path, Sales.activityJson(product, 5, 1, now, now.plusSeconds(60), null)
+        assertProblem(400, admin().post(path, Activities.activityJson(product, 5, 1, now, now.plusSeconds(60), null)
                 .replace("\"price\":1.99", "\"price\":-1")));
-        assertProblem(404, admin().post(path, Sales.activityJson(Long.MAX_VALUE, 5, 1, now, now.plusSeconds(60),
+        assertProblem(404, admin().post(path, Activities.activityJson(Long.MAX_VALUE, 5, 1, now, now.plusSeconds(60),
                 null)));
         assertProblem(409, "/problems/insufficient-stock",
-                admin().post(path, Sales.activityJson(product, 21, 1, now, now.plusSeconds(60), null)));
+                admin().post(path, Activities.activityJson(product, 21, 1, now, now.plusSeconds(60), null)));
         assertEquals(20, http().get("/api/v1/products/" + product + "/stock").json().getInt("stock"),
                 "no rejected sale took units");
 
-        long activity = sales().activity(product, 5, 2, null);
+        long activity = activities().activity(product, 5, 2, null);
         assertEquals(15, http().get("/api/v1/products/" + product + "/stock").json().getInt("stock"));
-        Sale read = activity(activity); // anonymous read
+        Activity read = activity(activity); // anonymous read
         assertEquals(5, read.remaining());
         assertEquals("ACTIVE", read.status());
         assertEquals(2, read.perUserLimit());
@@ -284,10 +284,10 @@ class SeckillHttpIT {
         assertProblem(403, customer.get("/api/v1/seckill/activities/" + activity + "/reconciliation"));
         assertEquals(5, activity(activity).remaining(), "no rejected purchase took a unit");
 
-        long big = sales().activity(5_000, 1); // larger than one stock reservation request may be
+        long big = activities().activity(5_000, 1); // larger than one stock reservation request may be
         assertEquals(5_000, activity(big).remaining());
 
-        long later = new Sales(admin()).activityLater(product, 60);
+        long later = new Activities(admin()).activityLater(product, 60);
         double notActive = purchaseOutcomes("not_active");
         assertProblem(409, "/problems/activity-not-active", customer.post(purchasePath(later), quantity(1)));
         assertEquals(notActive + 1, purchaseOutcomes("not_active"));
@@ -298,8 +298,8 @@ class SeckillHttpIT {
     @Test
     void aScheduledSaleIsWarmedBeforeItStartsAndSellsOnceItHas() {
         Account buyer = buyers().get(60); // first: signing up the crowd may take longer than the sale's lead
-        long product = sales().product(10);
-        long later = sales().activityLater(product, 10);
+        long product = activities().product(10);
+        long later = activities().activityLater(product, 10);
         Await.until("warmed into Redis before its start", Duration.ofSeconds(8),
                 () -> admin().get("/api/v1/seckill/activities/" + later + "/reconciliation").json(),
                 report -> report.getInt("redis_remaining") == 5);
@@ -317,9 +317,9 @@ class SeckillHttpIT {
      */
     @Test
     void aDriftBetweenRedisAndMysqlIsReportedPublishedAndRepairedByARebuild() {
-        long activity = sales().activity(5, 1);
+        long activity = activities().activity(5, 1);
         String orderId = orderIdOf(assertAccepted(buyers().get(61), activity, 1));
-        Await.until("the order durable", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+        Await.until("the order durable", Duration.ofSeconds(60), () -> Activities.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 1);
         try (UnifiedJedis client = Redis.client()) {
             client.decrBy("sk:{a" + activity + "}:stock", 2);
@@ -348,7 +348,7 @@ class SeckillHttpIT {
      */
     @Test
     void aRebuildRefusesWhileThePipelineCannotDrain() throws Exception {
-        long activity = sales().activity(5, 1);
+        long activity = activities().activity(5, 1);
         String rebuild = "/api/v1/seckill/activities/" + activity + "/reconciliation/rebuild";
         try (Connection locker = Database.connect()) {
             locker.setAutoCommit(false);
@@ -360,7 +360,7 @@ class SeckillHttpIT {
             assertProblem(409, "/problems/pipeline-not-drained", admin().post(rebuild, ""));
             locker.rollback();
         }
-        Await.until("the held-up order written", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+        Await.until("the held-up order written", Duration.ofSeconds(60), () -> Activities.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 1);
         assertEquals(202, send(buyers().get(63), activity, 1).status(), "the sale was not left paused");
         Http.Reply rebuilt = admin().post(rebuild, "");
@@ -369,7 +369,7 @@ class SeckillHttpIT {
 
     @Test
     void aBuyerHammeringThePurchaseEndpointIsRateLimited() throws Exception {
-        long activity = sales().activity(1, 1);
+        long activity = activities().activity(1, 1);
         Account bot = new Accounts(http()).newCustomer(); // its drained bucket stays out of the shared crowd
         List<Callable<Answer>> requests = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -425,18 +425,18 @@ class SeckillHttpIT {
     }
 
     /** Read anonymously, as a shop page does. */
-    private Sale activity(long activity) {
-        return FlashSaleClients.anonymous(SaleApi.class, base()).getActivity(activity);
+    private Activity activity(long activity) {
+        return FlashSaleClients.anonymous(ActivityApi.class, base()).getActivity(activity);
     }
 
     private URI base() {
         return URI.create(base.toString());
     }
 
-    private SaleApi buying() {
+    private ActivityApi buying() {
         synchronized (ACTING_FOR) {
             if (buyingClient == null) {
-                buyingClient = FlashSaleClients.signedIn(SaleApi.class, base(), ACTING_FOR::get);
+                buyingClient = FlashSaleClients.signedIn(ActivityApi.class, base(), ACTING_FOR::get);
             }
             return buyingClient;
         }
@@ -454,8 +454,8 @@ class SeckillHttpIT {
         return admin;
     }
 
-    private Sales sales() {
-        return new Sales(admin());
+    private Activities activities() {
+        return new Activities(admin());
     }
 
     /** A thousand signed-up, logged-in customers, shared by the tests (each sale is a fresh activity). */

@@ -8,7 +8,7 @@ import io.flashsale.it.support.Http;
 import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Processes;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import io.flashsale.platform.dataservices.DataService;
 import jakarta.json.JsonObject;
 import java.util.Map;
@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static io.flashsale.it.support.Problems.assertProblem;
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -52,7 +52,7 @@ class SeckillOutageIT {
     void everyAcceptedPurchaseIsConfirmedAndEveryRefusedOneLeftNoTrace() throws Exception {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
-        long activity = new Sales(accounts.admin()).activity(UNITS, 1);
+        long activity = new Activities(accounts.admin()).activity(UNITS, 1);
         List<Account> buyers = accounts.crowd(100);
 
         buy(http, activity, buyers.subList(0, 15));
@@ -92,10 +92,10 @@ class SeckillOutageIT {
 
         int accepted = acceptedBuyers.size();
         assertEquals(UNITS, accepted, "with 100 buyers for 60 units, every unit is sold in the end");
-        Await.until("the pipeline drained", Duration.ofSeconds(120), () -> Sales.orders(activity, "CONFIRMED"),
+        Await.until("the pipeline drained", Duration.ofSeconds(120), () -> Activities.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == accepted);
-        assertEquals(acceptedBuyers, Sales.buyers(activity), "exactly the buyers told 202 hold orders");
-        assertEquals(0, Sales.durableRemaining(activity));
+        assertEquals(acceptedBuyers, Activities.buyers(activity), "exactly the buyers told 202 hold orders");
+        assertEquals(0, Activities.durableRemaining(activity));
         JsonObject report = accounts.admin().get("/api/v1/seckill/activities/" + activity + "/reconciliation")
                 .json();
         assertEquals(0, report.getInt("drift_units"), report.toString());
@@ -113,7 +113,7 @@ class SeckillOutageIT {
     void purchasesPilingUpBehindAHungBrokerAreBoundedAndTheRestAreShedAtOnce() throws Exception {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
-        long activity = new Sales(accounts.admin()).activity(500, 1);
+        long activity = new Activities(accounts.admin()).activity(500, 1);
         List<Account> buyers = accounts.crowd(130);
         List<Callable<Http.Reply>> requests = new ArrayList<>();
         for (Account buyer : buyers) {
@@ -145,9 +145,9 @@ class SeckillOutageIT {
         assertEquals(abandoned + 100, Metrics.value(http, "seckill_purchases_abandoned_total"));
         assertEquals(202, http.as(buyers.get(0).token()).post(purchasePath(activity), quantity(1)).status(),
                 "a buyer turned away buys once the broker answers again");
-        Await.until("that one order confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+        Await.until("that one order confirmed", Duration.ofSeconds(60), () -> Activities.orders(activity, "CONFIRMED"),
                 confirmed -> confirmed == 1);
-        assertEquals(1, Sales.unitsSold(activity), "no order from the records of the hung broker");
+        assertEquals(1, Activities.unitsSold(activity), "no order from the records of the hung broker");
     }
 
     /** Every buyer presses "buy" once, 8 at a time; records who was accepted and who got 503. */

@@ -3,7 +3,7 @@ package io.flashsale.it.security;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Http;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -70,7 +70,7 @@ class HostileInputHttpIT {
     @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "2026-11-25", "2026-02-30T12:00:00Z", "tomorrow"})
     void aDateThatIsNotAnRfc3339DateTimeIsBadInputNotADatabaseOutage(String endsAt) {
         Http admin = admin();
-        long product = new Sales(admin).product(10);
+        long product = new Activities(admin).product(10);
         Http.Reply reply = admin.post("/api/v1/seckill/activities", "{\"product_id\":" + product
                 + ",\"price\":1.99,\"stock\":1,\"per_user_limit\":1,\"starts_at\":\"" + Instant.now()
                 + "\",\"ends_at\":\"" + endsAt + "\"}");

@@ -5,7 +5,7 @@ import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -258,10 +258,10 @@ class OpenApiFuzzIT {
 
     /** A product with stock, a sale, a confirmed order of the customer's, and an open reservation of theirs. */
     private Fixtures fixtures(Http admin, Http customer, Accounts.Account buyer) {
-        Sales sales = new Sales(admin);
-        long product = sales.product(50);
-        long activity = sales.activity(5, 1);
-        Http.Reply purchase = customer.post(Sales.purchasePath(activity), Sales.quantity(1));
+        Activities activities = new Activities(admin);
+        long product = activities.product(50);
+        long activity = activities.activity(5, 1);
+        Http.Reply purchase = customer.post(Activities.purchasePath(activity), Activities.quantity(1));
         assertEquals(202, purchase.status(), purchase.body());
         String order = purchase.json().getString("order_id");
         Await.until("the fixture order confirmed", Duration.ofSeconds(60),

@@ -6,7 +6,7 @@ import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
 import io.flashsale.it.support.PaymentProvider;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -108,8 +108,8 @@ class PaymentConfirmationHttpIT {
     }
 
     private String confirmedOrder(Http buyer, int units) {
-        long activity = new Sales(new Accounts(http()).admin()).activity(5, 2);
-        Http.Reply accepted = buyer.post(Sales.purchasePath(activity), Sales.quantity(units));
+        long activity = new Activities(new Accounts(http()).admin()).activity(5, 2);
+        Http.Reply accepted = buyer.post(Activities.purchasePath(activity), Activities.quantity(units));
         assertEquals(202, accepted.status(), accepted.body());
         String order = accepted.json().getString("order_id");
         Await.until("the order confirmed", Duration.ofSeconds(60), () -> status(buyer, order),

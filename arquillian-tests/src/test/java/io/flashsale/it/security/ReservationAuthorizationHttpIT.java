@@ -5,7 +5,7 @@ import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.KafkaTopics;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -54,7 +54,7 @@ class ReservationAuthorizationHttpIT {
     void aCustomerCannotReleaseAnotherCustomersReservationButAnAdministratorCan() {
         Http owner = newCustomer();
         Http thief = newCustomer();
-        long product = new Sales(admin()).product(10);
+        long product = new Activities(admin()).product(10);
         String orderId = UUID.randomUUID().toString();
         assertEquals(200, owner.post(reserve(product), reservation(3, orderId)).status());
 
@@ -69,8 +69,8 @@ class ReservationAuthorizationHttpIT {
     @Test
     void theProductInThePathMustBeTheReservations() {
         Http customer = newCustomer();
-        long product = new Sales(admin()).product(10);
-        long other = new Sales(admin()).product(10);
+        long product = new Activities(admin()).product(10);
+        long other = new Activities(admin()).product(10);
         String orderId = UUID.randomUUID().toString();
         assertEquals(200, customer.post(reserve(product), reservation(2, orderId)).status());
 
@@ -84,7 +84,7 @@ class ReservationAuthorizationHttpIT {
     void anotherCustomerCannotReplayAnOrderIdNorCanAnEndedReservationBeReplayed() {
         Http owner = newCustomer();
         Http other = newCustomer();
-        long product = new Sales(admin()).product(10);
+        long product = new Activities(admin()).product(10);
         String orderId = UUID.randomUUID().toString();
         assertEquals(200, owner.post(reserve(product), reservation(2, orderId)).status());
 
@@ -105,9 +105,9 @@ class ReservationAuthorizationHttpIT {
     @Test
     void aFlashSalesReservationIsNotReachableOverHttpEvenForAnAdministrator() {
         Http admin = admin();
-        Sales sales = new Sales(admin);
-        long product = sales.product(20);
-        sales.activity(product, 15, 1, null);
+        Activities activities = new Activities(admin);
+        long product = activities.product(20);
+        activities.activity(product, 15, 1, null);
         // the sale's reservation id is public: it is the order_id of the product's first stock event
         String saleReservation = Json.createReader(new StringReader(KafkaTopics.read("product.stock",
                 Long.toString(product), 1, Duration.ofSeconds(60)).get(0).value())).readObject().getString("order_id");
@@ -121,8 +121,8 @@ class ReservationAuthorizationHttpIT {
     @Test
     void aCustomerHoldsAtMostTheLimitAcrossProductsUntilReleasing() {
         Http customer = newCustomer();
-        long first = new Sales(admin()).product(1000);
-        long second = new Sales(admin()).product(1000);
+        long first = new Activities(admin()).product(1000);
+        long second = new Activities(admin()).product(1000);
         String big = UUID.randomUUID().toString();
         assertEquals(200, customer.post(reserve(first), reservation(HELD_UNITS_LIMIT - 1, big)).status());
 
@@ -142,7 +142,7 @@ class ReservationAuthorizationHttpIT {
     @Test
     void anUnreleasedReservationExpiresAndItsUnitsComeBack() {
         Http customer = newCustomer();
-        long product = new Sales(admin()).product(10);
+        long product = new Activities(admin()).product(10);
         String orderId = UUID.randomUUID().toString();
         Http.Reply reserved = customer.post(reserve(product), "{\"quantity\":4,\"order_id\":\"" + orderId
                 + "\",\"hold_seconds\":1}");

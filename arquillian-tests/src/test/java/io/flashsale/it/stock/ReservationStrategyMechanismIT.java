@@ -7,7 +7,7 @@ import io.flashsale.it.support.Http;
 import io.flashsale.it.support.Metrics;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Redis;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +56,7 @@ class ReservationStrategyMechanismIT {
     private static final ExecutorService CLIENTS = Executors.newCachedThreadPool();
 
     private final Http http = new Http(PlatformSession.serverUrl().toString());
-    private final Sales sales = new Sales(new Accounts(http).admin());
+    private final Activities activities = new Activities(new Accounts(http).admin());
 
     @AfterAll
     static void stopClients() {
@@ -65,7 +65,7 @@ class ReservationStrategyMechanismIT {
 
     @Test
     void pessimisticWaitsInSelectForUpdateAndGivesUpAtTheLockWaitTimeout() throws Exception {
-        long product = sales.product(5);
+        long product = activities.product(5);
         Http customer = customer();
         String orderId = UUID.randomUUID().toString();
         try (Connection locker = lockRow(product)) {
@@ -86,7 +86,7 @@ class ReservationStrategyMechanismIT {
 
     @Test
     void optimisticRetriesWhenItsVersionCheckLosesAndSucceeds() throws Exception {
-        long product = sales.product(5);
+        long product = activities.product(5);
         Http customer = customer();
         double retriesBefore = Metrics.value(http, "stock_optimistic_retries_total");
 
@@ -101,7 +101,7 @@ class ReservationStrategyMechanismIT {
 
     @Test
     void optimisticGivesUpAfterItsAttempts() throws Exception {
-        long product = sales.product(5);
+        long product = activities.product(5);
         Http customer = customer();
         double retriesBefore = Metrics.value(http, "stock_optimistic_retries_total");
 
@@ -115,7 +115,7 @@ class ReservationStrategyMechanismIT {
 
     @Test
     void redisLockWaitsForTheLeaseAndGivesUpAtItsWaitLimit() throws Exception {
-        long product = sales.product(5);
+        long product = activities.product(5);
         Http customer = customer();
         String orderId = UUID.randomUUID().toString();
         String lease = "lock:{product:" + product + "}";
@@ -140,7 +140,7 @@ class ReservationStrategyMechanismIT {
 
     @Test
     void aRedisLockHolderWhoseLeaseExpiredCannotOversell() throws Exception {
-        long product = sales.product(1);
+        long product = activities.product(1);
         String lease = "lock:{product:" + product + "}";
         Http first = customer();
         Http second = customer();

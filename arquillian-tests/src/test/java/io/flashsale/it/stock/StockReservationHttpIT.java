@@ -9,7 +9,7 @@ import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
 import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.Activities;
 import io.flashsale.it.support.KafkaTopics;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -250,7 +250,7 @@ class StockReservationHttpIT {
     }
 
     private long createProduct(int stock) {
-        return new Sales(admin()).product(stock);
+        return new Activities(admin()).product(stock);
     }
 
     private int stock(long product) {

@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 
 /**
  * Buyers pressing "buy" while something breaks, as real ones do: each until it is answered 202 or 409, trying again

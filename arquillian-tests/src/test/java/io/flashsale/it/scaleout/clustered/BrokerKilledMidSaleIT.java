@@ -6,8 +6,8 @@ import io.flashsale.it.support.Crowd;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Processes;
-import io.flashsale.it.support.SaleInvariants;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.ActivityInvariants;
+import io.flashsale.it.support.Activities;
 import io.flashsale.platform.dataservices.DataService;
 import io.flashsale.platform.dataservices.EmbeddedKafka;
 import io.flashsale.platform.dataservices.EmbeddedKafkaCluster;
@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -48,9 +48,9 @@ class BrokerKilledMidSaleIT {
         Http http = new Http(base.toString());
         Accounts accounts = new Accounts(http);
         Http admin = accounts.admin();
-        Sales sales = new Sales(admin);
-        long product = sales.product(PRODUCT_UNITS);
-        long activity = sales.activity(product, UNITS, 1, null);
+        Activities activities = new Activities(admin);
+        long product = activities.product(PRODUCT_UNITS);
+        long activity = activities.activity(product, UNITS, 1, null);
         List<Accounts.Account> buyers = accounts.crowd(200);
         Http.Reply first = http.as(buyers.get(0).token()).post(purchasePath(activity), quantity(1));
         assertEquals(202, first.status(), first.body()); // the purchases topic exists: its leader is known
@@ -71,10 +71,10 @@ class BrokerKilledMidSaleIT {
         System.out.println("[fault] " + crowd.summary());
 
         assertEquals(List.of(), crowd.violations());
-        Map<String, String> statuses = SaleInvariants.hold(admin, product, PRODUCT_UNITS, activity, accepted);
+        Map<String, String> statuses = ActivityInvariants.hold(admin, product, PRODUCT_UNITS, activity, accepted);
         assertEquals(UNITS, statuses.values().stream().filter("CONFIRMED"::equals).count(),
                 "every unit sold once, to a buyer told 202, on the two brokers left: " + crowd.summary());
-        assertEquals(UNITS, Sales.queryInt("SELECT COUNT(*) FROM seckill_order WHERE activity_id = ?"
+        assertEquals(UNITS, Activities.queryInt("SELECT COUNT(*) FROM seckill_order WHERE activity_id = ?"
                 + " AND status = 'CONFIRMED'", activity), "no second order for any purchase");
 
         victim.stop();

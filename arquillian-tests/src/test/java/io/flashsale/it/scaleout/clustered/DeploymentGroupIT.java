@@ -10,8 +10,8 @@ import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Processes;
-import io.flashsale.it.support.SaleInvariants;
-import io.flashsale.it.support.Sales;
+import io.flashsale.it.support.ActivityInvariants;
+import io.flashsale.it.support.Activities;
 import io.flashsale.platform.PlatformSettings;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import static io.flashsale.it.support.Sales.purchasePath;
-import static io.flashsale.it.support.Sales.quantity;
+import static io.flashsale.it.support.Activities.purchasePath;
+import static io.flashsale.it.support.Activities.quantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,8 +59,8 @@ class DeploymentGroupIT {
     void aThousandBuyersOverBothInstancesGetExactlyTheHundredUnits() throws Exception {
         assertEquals(2, servers.size(), "runs on a deployment group of 2 instances (FLASHSALE_INSTANCES=2)");
         Http admin = accounts.admin();
-        long product = new Sales(admin).product(110);
-        long activity = new Sales(admin).activity(product, 100, 1, null);
+        long product = new Activities(admin).product(110);
+        long activity = new Activities(admin).activity(product, 100, 1, null);
         List<Account> buyers = accounts.crowd(1000);
         List<Account> presses = new ArrayList<>();
         for (int i = 0; i < buyers.size(); i++) {
@@ -94,7 +94,7 @@ class DeploymentGroupIT {
         for (Answer a : accepted) {
             orders.put(a.buyer(), a.reply().json().getString("order_id"));
         }
-        Map<String, String> statuses = SaleInvariants.hold(admin, product, 110, activity, orders);
+        Map<String, String> statuses = ActivityInvariants.hold(admin, product, 110, activity, orders);
         assertEquals(100, statuses.values().stream().filter("CONFIRMED"::equals).count(), "all confirmed");
         System.out.printf("[group] 202s by instance %s%n", byServer);
     }
@@ -147,11 +147,11 @@ class DeploymentGroupIT {
     void anInstanceKilledMidSaleLeavesTheOtherSellingAndRunningHousekeepingAlone() throws Exception {
         Http loadBalancer = new Http(PlatformSession.platform().settings().loadBalancerUrl());
         Http admin = new Accounts(loadBalancer).admin();
-        Sales sales = new Sales(admin);
+        Activities activities = new Activities(admin);
         int units = 120;
         int productUnits = units + 20;
-        long product = sales.product(productUnits);
-        long activity = sales.activity(product, units, 1, 20); // nobody pays: every order is cancelled after 20 s
+        long product = activities.product(productUnits);
+        long activity = activities.activity(product, units, 1, 20); // nobody pays: every order is cancelled after 20 s
         int victim = Await.until("an instance holds the housekeeping lease", Duration.ofSeconds(30),
                 this::leaseHolder, holder -> holder > 0);
         int survivor = victim == 1 ? 2 : 1;
@@ -176,16 +176,16 @@ class DeploymentGroupIT {
 
             // every order of the sale, also one whose 202 died with the instance (its buyer saw a 503), and those the
             // killed instance's order writer had not written yet (its partitions move to the survivor first)
-            Await.until("the survivor wrote and then cancelled every unpaid order", SaleInvariants.HEALING,
-                    () -> List.of(Sales.orders(activity, "CONFIRMED"), Sales.orders(activity, "CANCELLED")),
+            Await.until("the survivor wrote and then cancelled every unpaid order", ActivityInvariants.HEALING,
+                    () -> List.of(Activities.orders(activity, "CONFIRMED"), Activities.orders(activity, "CANCELLED")),
                     counts -> counts.get(0) == 0 && counts.get(1) >= crowd.accepted().size());
             assertEquals(units, (int) Await.until("every cancelled order's unit back on sale",
-                    SaleInvariants.HEALING, () -> Sales.durableRemaining(activity), remaining -> remaining >= units),
+                    ActivityInvariants.HEALING, () -> Activities.durableRemaining(activity), remaining -> remaining >= units),
                     "each unit given back once, not once per instance");
-            SaleInvariants.hold(admin, product, productUnits, activity, crowd.accepted());
+            ActivityInvariants.hold(admin, product, productUnits, activity, crowd.accepted());
             assertEquals(survivor, leaseHolder(), "housekeeping stayed on the survivor");
 
-            long next = sales.activityLater(sales.product(10), 5);
+            long next = activities.activityLater(activities.product(10), 5);
             Http.Reply bought = Await.until("the next sale, warmed by the survivor, sells", Duration.ofSeconds(60),
                     () -> loadBalancer.as(buyers.get(0).token()).post(purchasePath(next), quantity(1)),
                     reply -> reply.status() == 202);
@@ -203,7 +203,7 @@ class DeploymentGroupIT {
     @Test
     void anInstanceAddedToTheRunningGroupSellsInTheSaleUnderWay() {
         Http admin = accounts.admin();
-        long activity = new Sales(admin).activity(20, 1);
+        long activity = new Activities(admin).activity(20, 1);
         List<Account> buyers = accounts.crowd(2);
         assertEquals(202, servers.get(0).as(buyers.get(0).token()).post(purchasePath(activity), quantity(1))
                 .status());
@@ -215,7 +215,7 @@ class DeploymentGroupIT {
                     () -> statusOf(third, "/health/ready"), status -> status == 200);
             Http.Reply reply = third.as(buyers.get(1).token()).post(purchasePath(activity), quantity(1));
             assertEquals(202, reply.status(), reply.body());
-            Await.until("both orders confirmed", Duration.ofSeconds(60), () -> Sales.orders(activity, "CONFIRMED"),
+            Await.until("both orders confirmed", Duration.ofSeconds(60), () -> Activities.orders(activity, "CONFIRMED"),
                     confirmed -> confirmed == 2);
             String listed = AdminApi.client("/management/domain").get("/list-instances", "Accept",
                     "application/json").body();

@@ -191,7 +191,7 @@ public class ActivityCache {
         return terms.asMap().values().stream()
                 .map(Cached::terms)
                 .flatMap(Optional::stream)
-                .filter(sale -> sale.endsAt().isAfter(endedBefore))
+                .filter(activity -> activity.endsAt().isAfter(endedBefore))
                 .map(ActivityTerms::id)
                 .toList();
     }

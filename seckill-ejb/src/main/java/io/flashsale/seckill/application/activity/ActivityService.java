@@ -104,9 +104,9 @@ public class ActivityService {
 
     /** Sales whose Redis copy may hold purchases: on now, or ended and not yet settled. */
     public List<ActivityId> notSettled() {
-        List<ActivityId> sales = new ArrayList<>(onNow());
-        sales.addAll(endedUnsettled(Instant.now()));
-        return sales;
+        List<ActivityId> ids = new ArrayList<>(onNow());
+        ids.addAll(endedUnsettled(Instant.now()));
+        return ids;
     }
 
     /** Sales on now whose Redis counter vanished after they were warmed: Redis lost its data. */
@@ -116,7 +116,7 @@ public class ActivityService {
                 .filter(SeckillActivity::warmed)
                 .map(SeckillActivity::id)
                 .toList();
-        return ledger.remaining(warmed).entrySet().stream().filter(sale -> sale.getValue().isEmpty())
+        return ledger.remaining(warmed).entrySet().stream().filter(entry -> entry.getValue().isEmpty())
                 .map(Map.Entry::getKey).toList();
     }
 

@@ -28,22 +28,22 @@ public class SettlementMarks {
     @ConfigProperty(name = "flashsale.kafka.send-timeout-millis", defaultValue = "3000")
     long sendTimeoutMillis;
 
-    private final Map<ActivityId, Mark> ofEndedSales = new ConcurrentHashMap<>();
+    private final Map<ActivityId, Mark> ofEndedActivities = new ConcurrentHashMap<>();
 
     /** Whether every purchase of the sale that ended at {@code endsAt} and reached Kafka has been written. */
-    public boolean allWritten(ActivityId sale, Instant endsAt) {
+    public boolean allWritten(ActivityId activity, Instant endsAt) {
         if (Instant.now().isBefore(endsAt.plusMillis(sendTimeoutMillis + 1_000))) {
             return false; // a send may still be on its way
         }
-        Mark mark = ofEndedSales.get(sale);
+        Mark mark = ofEndedActivities.get(activity);
         if (mark == null) {
             mark = pipeline.mark();
-            ofEndedSales.put(sale, mark);
+            ofEndedActivities.put(activity, mark);
         }
         return pipeline.consumedUpTo(mark);
     }
 
-    public void forget(ActivityId sale) {
-        ofEndedSales.remove(sale);
+    public void forget(ActivityId activity) {
+        ofEndedActivities.remove(activity);
     }
 }

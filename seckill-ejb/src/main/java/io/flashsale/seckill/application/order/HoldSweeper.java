@@ -80,21 +80,21 @@ public class HoldSweeper {
     }
 
     /** One pass over the given sales; returns the number of holds released. */
-    public int sweep(Collection<ActivityId> sales) {
+    public int sweep(Collection<ActivityId> ids) {
         Instant now = Instant.now();
         Instant releasable = now.minusSeconds(releaseAfterSeconds);
         List<ActivityId> withOldHolds = new ArrayList<>();
         long oldest = 0;
         // one cheap read per sale however big, all in one round trip
-        for (Map.Entry<ActivityId, Optional<Instant>> oldestOfSale : ledger.oldestUnclaimed(sales).entrySet()) {
-            ActivityId sale = oldestOfSale.getKey();
-            Optional<Instant> taken = oldestOfSale.getValue();
+        for (Map.Entry<ActivityId, Optional<Instant>> oldestOfActivity : ledger.oldestUnclaimed(ids).entrySet()) {
+            ActivityId id = oldestOfActivity.getKey();
+            Optional<Instant> taken = oldestOfActivity.getValue();
             if (taken.isEmpty()) {
                 continue;
             }
             oldest = Math.max(oldest, Duration.between(taken.get(), now).toSeconds());
             if (taken.get().isBefore(releasable)) {
-                withOldHolds.add(sale);
+                withOldHolds.add(id);
             }
         }
         oldestUnclaimedSeconds.set(oldest);
@@ -110,12 +110,12 @@ public class HoldSweeper {
         Instant stranded = passed.takenAt().minusMillis(sendTimeoutMillis);
         Instant before = stranded.isBefore(releasable) ? stranded : releasable;
         int count = 0;
-        for (ActivityId sale : withOldHolds) {
-            for (HeldPurchase hold : ledger.unclaimedBefore(sale, before, BATCH)) {
-                if (ledger.undo(sale, hold.userId(), hold.orderId(), false) == UndoOutcome.UNDONE) {
-                    activityCache.forgetOrder(sale, hold.userId());
+        for (ActivityId id : withOldHolds) {
+            for (HeldPurchase hold : ledger.unclaimedBefore(id, before, BATCH)) {
+                if (ledger.undo(id, hold.userId(), hold.orderId(), false) == UndoOutcome.UNDONE) {
+                    activityCache.forgetOrder(id, hold.userId());
                     LOG.log(Level.WARNING, "released the hold of order {0} (activity {1}, {2} unit(s), taken at {3}):"
-                            + " it never reached Kafka", new Object[] {hold.orderId(), sale, hold.quantity(),
+                            + " it never reached Kafka", new Object[] {hold.orderId(), id, hold.quantity(),
                             hold.acceptedAt()});
                     count++;
                 }
@@ -123,7 +123,7 @@ public class HoldSweeper {
         }
         released.inc(count);
         if (count > 0) {
-            oldestUnclaimedSeconds.set(ledger.oldestUnclaimed(sales).values().stream().flatMap(Optional::stream)
+            oldestUnclaimedSeconds.set(ledger.oldestUnclaimed(ids).values().stream().flatMap(Optional::stream)
                     .mapToLong(taken -> Duration.between(taken, now).toSeconds()).max().orElse(0));
         }
         return count;

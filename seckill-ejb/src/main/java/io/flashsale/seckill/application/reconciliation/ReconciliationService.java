@@ -68,11 +68,11 @@ public class ReconciliationService {
      * rejected order leaves Redis after it stopped being live in MySQL: so MySQL never has more live orders than
      * Redis has claimed ones, unless Redis lost writes.
      */
-    public Map<ActivityId, DriftCheck> recordDrift(List<ActivityId> sales) {
-        Map<ActivityId, CacheCounters> redis = ledger.counters(sales);
-        Map<ActivityId, ActivityTotals> mysql = activities.totals(sales);
+    public Map<ActivityId, DriftCheck> recordDrift(List<ActivityId> ids) {
+        Map<ActivityId, CacheCounters> redis = ledger.counters(ids);
+        Map<ActivityId, ActivityTotals> mysql = activities.totals(ids);
         Map<ActivityId, DriftCheck> checks = new LinkedHashMap<>();
-        for (ActivityId id : sales) {
+        for (ActivityId id : ids) {
             CacheCounters copy = redis.get(id);
             ActivityTotals truth = mysql.get(id);
             if (!copy.warm() || truth == null) {
@@ -145,9 +145,9 @@ public class ReconciliationService {
         }
     }
 
-    private Map<ActivityId, String> lock(List<ActivityId> sales) {
+    private Map<ActivityId, String> lock(List<ActivityId> ids) {
         Map<ActivityId, String> locked = new LinkedHashMap<>();
-        for (ActivityId id : sales) {
+        for (ActivityId id : ids) {
             String token = UUID.randomUUID().toString();
             if (ledger.lockMaintenance(id, token, pauseMillis())) {
                 locked.put(id, token);
@@ -171,14 +171,14 @@ public class ReconciliationService {
                 }
                 LockSupport.parkNanos(200_000_000L);
             }
-            for (Map.Entry<ActivityId, String> sale : locked.entrySet()) {
-                ActivityId id = sale.getKey();
+            for (Map.Entry<ActivityId, String> lockOf : locked.entrySet()) {
+                ActivityId id = lockOf.getKey();
                 SeckillActivity activity = activities.find(id).orElseThrow();
                 int remaining = activities.lockRemaining(id); // first: a cancellation committing meanwhile waits
                 List<HeldPurchase> live = orders.liveOrders(id).stream()
                         .map(o -> new HeldPurchase(o.orderId(), o.userId(), o.quantity(), o.createdAt(), true))
                         .toList();
-                if (!ledger.rebuild(id, sale.getValue(), remaining, live)) {
+                if (!ledger.rebuild(id, lockOf.getValue(), remaining, live)) {
                     throw new MaintenanceInProgressException(id); // our lock expired and another took over
                 }
                 ledger.warm(id, remaining, activity.perUserLimit(), activity.startsAt(), activity.endsAt(),

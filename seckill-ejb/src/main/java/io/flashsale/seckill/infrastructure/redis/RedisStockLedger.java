@@ -183,18 +183,18 @@ public class RedisStockLedger implements StockLedger {
 
     @Override
     public Map<ActivityId, CacheCounters> counters(Collection<ActivityId> activities) {
-        List<ActivityId> sales = List.copyOf(activities);
-        if (sales.isEmpty()) {
+        List<ActivityId> ids = List.copyOf(activities);
+        if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Object> replies = call(() -> COUNTERS.runForEach(redis.client(), sales.stream().map(SeckillKeys::of)
+        List<Object> replies = call(() -> COUNTERS.runForEach(redis.client(), ids.stream().map(SeckillKeys::of)
                 .toList()));
         Map<ActivityId, CacheCounters> counters = new LinkedHashMap<>();
-        for (int i = 0; i < sales.size(); i++) {
+        for (int i = 0; i < ids.size(); i++) {
             List<?> reply = (List<?>) replies.get(i);
             String stock = (String) reply.get(0);
             String heldUnits = (String) reply.get(3);
-            counters.put(sales.get(i), new CacheCounters(stock != null, stock == null ? 0 : Integer.parseInt(stock),
+            counters.put(ids.get(i), new CacheCounters(stock != null, stock == null ? 0 : Integer.parseInt(stock),
                     ((Long) reply.get(1)).intValue(), ((Long) reply.get(2)).intValue(),
                     heldUnits == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(heldUnits))));
         }
@@ -206,15 +206,15 @@ public class RedisStockLedger implements StockLedger {
         Map<ActivityId, Response<String>> replies = new LinkedHashMap<>();
         call(() -> {
             try (AbstractPipeline pipeline = redis.client().pipelined()) {
-                activities.forEach(sale -> replies.put(sale, pipeline.get(SeckillKeys.stock(sale))));
+                activities.forEach(id -> replies.put(id, pipeline.get(SeckillKeys.stock(id))));
                 pipeline.sync();
             }
             return null;
         });
         Map<ActivityId, OptionalInt> remaining = new LinkedHashMap<>();
-        replies.forEach((sale, stock) -> {
+        replies.forEach((id, stock) -> {
             String units = call(stock::get);
-            remaining.put(sale, units == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(units)));
+            remaining.put(id, units == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(units)));
         });
         return remaining;
     }
@@ -224,14 +224,14 @@ public class RedisStockLedger implements StockLedger {
         Map<ActivityId, Response<List<Tuple>>> replies = new LinkedHashMap<>();
         call(() -> {
             try (AbstractPipeline pipeline = redis.client().pipelined()) {
-                activities.forEach(sale -> replies.put(sale, pipeline.zrangeWithScores(SeckillKeys.unclaimed(sale),
+                activities.forEach(id -> replies.put(id, pipeline.zrangeWithScores(SeckillKeys.unclaimed(id),
                         0, 0)));
                 pipeline.sync();
             }
             return null;
         });
         Map<ActivityId, Optional<Instant>> oldest = new LinkedHashMap<>();
-        replies.forEach((sale, first) -> oldest.put(sale, call(first::get).stream().findFirst()
+        replies.forEach((id, first) -> oldest.put(id, call(first::get).stream().findFirst()
                 .map(t -> Instant.ofEpochMilli((long) t.getScore()))));
         return oldest;
     }

@@ -2,9 +2,9 @@ package io.flashsale.it.support;
 
 import io.flashsale.client.FlashSaleClients;
 import io.flashsale.client.ProductApi;
-import io.flashsale.client.SaleApi;
+import io.flashsale.client.ActivityApi;
 import io.flashsale.client.model.NewProduct;
-import io.flashsale.client.model.NewSale;
+import io.flashsale.client.model.NewActivity;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -17,11 +17,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Sets up products and flash sales over HTTP as an administrator, and reads what MySQL holds for a sale. */
-public final class Sales {
+public final class Activities {
 
     private final Http admin;
 
-    public Sales(Http admin) {
+    public Activities(Http admin) {
         this.admin = admin;
     }
 
@@ -37,18 +37,18 @@ public final class Sales {
 
     public long activity(long product, int units, int perUserLimit, Integer paymentWindowSeconds) {
         Instant now = Instant.now();
-        return sale(new NewSale(product, new BigDecimal("1.99"), units, perUserLimit, now.minusSeconds(1),
+        return sale(new NewActivity(product, new BigDecimal("1.99"), units, perUserLimit, now.minusSeconds(1),
                 now.plusSeconds(3600), paymentWindowSeconds));
     }
 
     /** A sale of 5 units starting in {@code startsInSeconds}. */
     public long activityLater(long product, long startsInSeconds) {
         Instant starts = Instant.now().plusSeconds(startsInSeconds);
-        return sale(new NewSale(product, new BigDecimal("1.99"), 5, 1, starts, starts.plusSeconds(3600), null));
+        return sale(new NewActivity(product, new BigDecimal("1.99"), 5, 1, starts, starts.plusSeconds(3600), null));
     }
 
-    private long sale(NewSale sale) {
-        return FlashSaleClients.signedIn(SaleApi.class, base(), admin.bearerToken()).createActivity(sale).id();
+    private long sale(NewActivity sale) {
+        return FlashSaleClients.signedIn(ActivityApi.class, base(), admin.bearerToken()).createActivity(sale).id();
     }
 
     private URI base() {

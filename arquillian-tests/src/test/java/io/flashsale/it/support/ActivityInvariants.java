@@ -23,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * CONFIRMED, PAID or CANCELLED, or REJECTED with its hold released; no unit is held for a purchase that is not
  * durable; Redis and MySQL agree; units are conserved; no buyer holds two live orders.
  */
-public final class SaleInvariants {
+public final class ActivityInvariants {
 
     /** The hold-release bound (30 s), housekeeping's tick, a Kafka group rebalance after a crash (45 s), margin. */
     public static final Duration HEALING = Duration.ofSeconds(150);
 
     private static final Set<String> FINAL = Set.of("CONFIRMED", "PAID", "CANCELLED", "REJECTED");
 
-    private SaleInvariants() {
+    private ActivityInvariants() {
     }
 
     /** Returns the final status of each accepted order. */
@@ -45,18 +45,18 @@ public final class SaleInvariants {
                         && r.getInt("drift_units") == 0
                         && r.getInt("redis_remaining") == r.getInt("mysql_remaining")
                         && r.getInt("missing_in_cache_units") == 0);
-        assertEquals(0, Sales.queryInt("SELECT COUNT(*) FROM seckill_order WHERE activity_id = ?"
+        assertEquals(0, Activities.queryInt("SELECT COUNT(*) FROM seckill_order WHERE activity_id = ?"
                 + " AND status = 'REJECTED' AND cache_release_pending = 1", activity), "every rejected order's hold was released");
         int productStock = admin.get("/api/v1/products/" + product + "/stock").json().getInt("stock");
-        int saleRemaining = Sales.durableRemaining(activity);
-        int sold = Sales.unitsSold(activity);
+        int saleRemaining = Activities.durableRemaining(activity);
+        int sold = Activities.unitsSold(activity);
         assertEquals(productUnitsAtStart, productStock + saleRemaining + sold,
                 "units conserved: product " + productStock + " + sale remaining " + saleRemaining + " + sold " + sold
                         + "; " + report);
-        assertEquals(0, Sales.queryInt("SELECT COUNT(*) FROM (SELECT user_id FROM seckill_order WHERE activity_id = ?"
+        assertEquals(0, Activities.queryInt("SELECT COUNT(*) FROM (SELECT user_id FROM seckill_order WHERE activity_id = ?"
                 + " AND status IN ('CONFIRMED', 'PAID') GROUP BY user_id HAVING COUNT(*) > 1) twice", activity),
                 "no buyer holds two live orders");
-        Set<Long> liveBuyers = Sales.buyers(activity);
+        Set<Long> liveBuyers = Activities.buyers(activity);
         accepted.forEach((buyer, order) -> assertTrue(
                 liveBuyers.contains(buyer) || !Set.of("CONFIRMED", "PAID").contains(statuses.get(order)),
                 "buyer " + buyer + " told 202 holds order " + order));

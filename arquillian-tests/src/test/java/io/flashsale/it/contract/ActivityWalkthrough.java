@@ -5,12 +5,12 @@ import io.flashsale.client.OrderApi;
 import io.flashsale.client.PaymentCallbackApi;
 import io.flashsale.client.PingApi;
 import io.flashsale.client.ProductApi;
-import io.flashsale.client.SaleApi;
+import io.flashsale.client.ActivityApi;
 import io.flashsale.client.TokenApi;
 import io.flashsale.client.UserApi;
 import io.flashsale.client.model.Credentials;
 import io.flashsale.client.model.NewProduct;
-import io.flashsale.client.model.NewSale;
+import io.flashsale.client.model.NewActivity;
 import io.flashsale.client.model.Order;
 import io.flashsale.client.model.Payment;
 import io.flashsale.client.model.Product;
@@ -21,7 +21,7 @@ import io.flashsale.client.model.Reconciliation;
 import io.flashsale.client.model.Release;
 import io.flashsale.client.model.Reservation;
 import io.flashsale.client.model.RoleChange;
-import io.flashsale.client.model.Sale;
+import io.flashsale.client.model.Activity;
 import io.flashsale.client.model.StockRelease;
 import io.flashsale.client.model.StockReservation;
 import io.flashsale.client.model.Token;
@@ -55,11 +55,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client handles: sign-up, sign-in, the catalogue, a reservation, a sale, purchases until sold out, the order, its
  * payment, administration, sign-out. Driven at {@code base}: the server itself, or a proxy in front of it.
  */
-final class WholeSale {
+final class ActivityWalkthrough {
 
     private final URI base;
 
-    WholeSale(URI base) {
+    ActivityWalkthrough(URI base) {
         this.base = base;
     }
 
@@ -100,13 +100,13 @@ final class WholeSale {
         assertEquals(new Release(orderId, 2, 10), released);
 
         // a sale of 2 units, one per buyer
-        SaleApi sales = FlashSaleClients.signedIn(SaleApi.class, base, admin);
+        ActivityApi activities = FlashSaleClients.signedIn(ActivityApi.class, base, admin);
         Instant now = Instant.now();
-        Sale sale = sales.createActivity(new NewSale(product.id(), new BigDecimal("9.99"), 2, 1, now.minusSeconds(1),
+        Activity sale = activities.createActivity(new NewActivity(product.id(), new BigDecimal("9.99"), 2, 1, now.minusSeconds(1),
                 now.plusSeconds(3600), null));
-        assertEquals(2, FlashSaleClients.anonymous(SaleApi.class, base).getActivity(sale.id()).remaining());
+        assertEquals(2, FlashSaleClients.anonymous(ActivityApi.class, base).getActivity(sale.id()).remaining());
 
-        SaleApi buyer = FlashSaleClients.signedIn(SaleApi.class, base, token.accessToken());
+        ActivityApi buyer = FlashSaleClients.signedIn(ActivityApi.class, base, token.accessToken());
         InvalidInputException zero = assertThrows(InvalidInputException.class,
                 () -> buyer.purchase(sale.id(), new Purchase(0)));
         assertEquals("quantity", zero.problem().violations().get(0).field());
@@ -134,7 +134,7 @@ final class WholeSale {
         for (int buyers = 0; buyers < 2; buyers++) {
             Credentials next = newCustomer();
             FlashSaleClients.anonymous(UserApi.class, base).registerUser(next);
-            SaleApi another = FlashSaleClients.signedIn(SaleApi.class, base,
+            ActivityApi another = FlashSaleClients.signedIn(ActivityApi.class, base,
                     FlashSaleClients.anonymous(TokenApi.class, base).issueToken(next).accessToken());
             if (buyers == 0) {
                 another.purchase(sale.id(), new Purchase(1));
@@ -143,10 +143,10 @@ final class WholeSale {
             }
         }
         Reconciliation books = Await.until("the sale's books settle", Duration.ofSeconds(30),
-                () -> sales.getReconciliation(sale.id()), r -> r.pendingOrders() == 0);
+                () -> activities.getReconciliation(sale.id()), r -> r.pendingOrders() == 0);
         assertEquals(0, books.redisRemaining());
         assertEquals(0, books.driftUnits());
-        assertEquals(0, sales.rebuildSaleStock(sale.id()).driftUnits());
+        assertEquals(0, activities.rebuildSaleStock(sale.id()).driftUnits());
 
         // refusals a client handles by type
         // an id no product has, below 2^53: Prism (JavaScript) reads an int64 beyond that as out of range

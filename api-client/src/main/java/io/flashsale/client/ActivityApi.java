@@ -1,10 +1,10 @@
 package io.flashsale.client;
 
-import io.flashsale.client.model.NewSale;
+import io.flashsale.client.model.NewActivity;
 import io.flashsale.client.model.Purchase;
 import io.flashsale.client.model.PurchaseAccepted;
 import io.flashsale.client.model.Reconciliation;
-import io.flashsale.client.model.Sale;
+import io.flashsale.client.model.Activity;
 import io.flashsale.client.problem.ProblemExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
@@ -23,14 +23,14 @@ import jakarta.ws.rs.PathParam;
 @Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
 @Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1/seckill/activities")
-public interface SaleApi {
+public interface ActivityApi {
 
     @POST
-    Sale createActivity(NewSale sale);
+    Activity createActivity(NewActivity sale);
 
     @GET
     @Path("/{id}")
-    Sale getActivity(@PathParam("id") long activityId);
+    Activity getActivity(@PathParam("id") long activityId);
 
     /** Accepted at once; the order is PENDING until it is durable (read it with {@link OrderApi#getOrder}). */
     @POST

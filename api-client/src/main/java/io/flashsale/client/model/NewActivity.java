@@ -4,6 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** {@code paymentWindowSeconds} may be null for the server's default. */
-public record NewSale(long productId, BigDecimal price, int stock, int perUserLimit, Instant startsAt,
+public record NewActivity(long productId, BigDecimal price, int stock, int perUserLimit, Instant startsAt,
                       Instant endsAt, Integer paymentWindowSeconds) {
 }
