@@ -10,6 +10,7 @@ import io.flashsale.client.model.Activity;
 import io.flashsale.client.problem.ApiProblemException;
 import io.flashsale.it.support.Accounts.Account;
 import io.flashsale.it.support.Accounts;
+import io.flashsale.it.support.ClassAdmin;
 import io.flashsale.it.support.Await;
 import io.flashsale.it.support.Concurrently;
 import io.flashsale.it.support.Database;
@@ -61,7 +62,7 @@ class SeckillHttpIT {
 
     final URL base = PlatformSession.serverUrl();
 
-    private static Http admin;
+    private static final ClassAdmin ADMIN = new ClassAdmin();
     private static ActivityApi buyingClient;
 
     private record Answer(long buyer, int status, String type, String orderId) {
@@ -448,10 +449,7 @@ class SeckillHttpIT {
     }
 
     private Http admin() {
-        if (admin == null) {
-            admin = new Accounts(http()).admin();
-        }
-        return admin;
+        return ADMIN.get();
     }
 
     private Activities activities() {

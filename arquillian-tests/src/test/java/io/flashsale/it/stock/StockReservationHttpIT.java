@@ -7,6 +7,7 @@ import io.flashsale.client.problem.BusinessRuleException;
 import io.flashsale.client.problem.InsufficientStockException;
 import io.flashsale.it.support.PlatformSession;
 import io.flashsale.it.support.Accounts;
+import io.flashsale.it.support.ClassAdmin;
 import io.flashsale.it.support.Database;
 import io.flashsale.it.support.Http;
 import io.flashsale.it.support.Activities;
@@ -50,7 +51,7 @@ class StockReservationHttpIT {
 
     final URL base = PlatformSession.serverUrl();
 
-    private static Http admin;
+    private static final ClassAdmin ADMIN = new ClassAdmin();
     private static Http customer;
 
     private Http http() {
@@ -58,10 +59,7 @@ class StockReservationHttpIT {
     }
 
     private Http admin() {
-        if (admin == null) {
-            admin = new Accounts(http()).admin();
-        }
-        return admin;
+        return ADMIN.get();
     }
 
     private Http customer() {

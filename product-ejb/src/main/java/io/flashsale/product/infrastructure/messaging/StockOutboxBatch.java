@@ -1,7 +1,9 @@
 package io.flashsale.product.infrastructure.messaging;
 
+import io.flashsale.shared.infrastructure.messaging.OutboxBatch;
 import io.flashsale.shared.infrastructure.messaging.OutboxRelayer;
 import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,8 +19,9 @@ import java.time.Instant;
 
 /** One relay batch of the product outbox in its own transaction (see {@link OutboxRelayer}). */
 @Stateless
+@LocalBean // its no-interface view is what the relay injects
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class StockOutboxBatch {
+public class StockOutboxBatch implements OutboxBatch {
 
     @PersistenceContext(unitName = "product")
     EntityManager em;
@@ -31,10 +34,12 @@ public class StockOutboxBatch {
     DataSource database;
 
     /** One purge statement in its own transaction (see {@link OutboxRelayer#purge}). */
+    @Override
     public int purgeSent(Instant publishedBefore) {
         return OutboxRelayer.purgeSent(database, "product_outbox", publishedBefore);
     }
 
+    @Override
     public int relayNext() {
         return OutboxRelayer.relayNext(em, StockOutboxMessage.class, "product_outbox", emitter);
     }

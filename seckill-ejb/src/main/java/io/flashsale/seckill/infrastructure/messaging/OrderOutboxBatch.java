@@ -1,7 +1,9 @@
 package io.flashsale.seckill.infrastructure.messaging;
 
+import io.flashsale.shared.infrastructure.messaging.OutboxBatch;
 import io.flashsale.shared.infrastructure.messaging.OutboxRelayer;
 import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,8 +18,9 @@ import java.time.Instant;
 
 /** One relay batch of the order outbox to topic seckill.orders, in its own transaction. */
 @Stateless
+@LocalBean // its no-interface view is what the relay injects
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class OrderOutboxBatch {
+public class OrderOutboxBatch implements OutboxBatch {
 
     @PersistenceContext(unitName = "seckill")
     EntityManager em;
@@ -30,10 +33,12 @@ public class OrderOutboxBatch {
     DataSource database;
 
     /** One purge statement in its own transaction (see {@link OutboxRelayer#purge}). */
+    @Override
     public int purgeSent(Instant publishedBefore) {
         return OutboxRelayer.purgeSent(database, "seckill_outbox", publishedBefore);
     }
 
+    @Override
     public int relayNext() {
         return OutboxRelayer.relayNext(em, OrderOutboxMessage.class, "seckill_outbox", emitter);
     }

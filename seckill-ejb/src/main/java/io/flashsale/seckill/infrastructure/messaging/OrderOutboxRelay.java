@@ -1,13 +1,12 @@
 package io.flashsale.seckill.infrastructure.messaging;
 
+import io.flashsale.shared.infrastructure.messaging.OutboxBatch;
 import io.flashsale.shared.infrastructure.messaging.OutboxRelay;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-
-import java.time.Instant;
 
 /** Relays the seckill outbox (order events) to {@code seckill.orders}, a batch per transaction ({@link OrderOutboxBatch}). */
 @Singleton
@@ -23,12 +22,7 @@ public class OrderOutboxRelay extends OutboxRelay {
     }
 
     @Override
-    protected int relayNext() {
-        return batch.relayNext();
-    }
-
-    @Override
-    protected int purgeSent(Instant publishedBefore) {
-        return batch.purgeSent(publishedBefore);
+    protected OutboxBatch batch() {
+        return batch;
     }
 }

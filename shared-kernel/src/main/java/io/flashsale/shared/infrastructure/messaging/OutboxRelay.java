@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,17 +33,14 @@ public abstract class OutboxRelay extends RepeatingSingleton {
         this.table = table;
     }
 
-    /** Sends the next batch of pending rows in a transaction of its own; returns how many it sent. */
-    protected abstract int relayNext();
-
-    /** Deletes up to {@link OutboxRelayer#PURGE_BATCH} rows published before then, in a transaction of its own. */
-    protected abstract int purgeSent(Instant publishedBefore);
+    /** The context's bean that relays and purges one batch of this table. */
+    protected abstract OutboxBatch batch();
 
     @Override
     public void runOnce() {
-        OutboxRelayer.drain(running, this::relayNext, table);
+        OutboxRelayer.drain(running, () -> batch().relayNext(), table);
         if (ticks.getAndIncrement() % OutboxRelayer.PURGE_EVERY_TICKS == 0) {
-            OutboxRelayer.purge(this::purgeSent, Duration.ofHours(retentionHours), table);
+            OutboxRelayer.purge(before -> batch().purgeSent(before), Duration.ofHours(retentionHours), table);
         }
     }
 }

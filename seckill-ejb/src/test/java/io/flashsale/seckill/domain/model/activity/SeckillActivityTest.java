@@ -14,23 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An activity's rules: open from its start, inclusive, to its end, exclusive, unless settled; its bounds. */
 class SeckillActivityTest {
 
-    private final Instant created = Instant.parse("2026-11-25T09:00:00Z");
-    private final Instant start = Instant.parse("2026-11-25T10:00:00Z");
-    private final Instant end = Instant.parse("2026-11-25T11:00:00Z");
-
-    private SeckillActivity activity() {
-        return activity(100, 1, start, end, 900, new BigDecimal("1.99"), created);
-    }
-
-    private static SeckillActivity activity(int stock, int perUserLimit, Instant startsAt, Instant endsAt,
-                                            int paymentWindowSeconds, BigDecimal price, Instant now) {
-        return new SeckillActivity(1, price, stock, perUserLimit, startsAt, endsAt, paymentWindowSeconds,
-                "8c1b4f7e-0b0a-4a39-9d2e-0f6f0c8f2d11", now);
-    }
+    private final Instant created = ActivityFixture.CREATED;
+    private final Instant start = ActivityFixture.START;
+    private final Instant end = ActivityFixture.END;
 
     @Test
     void theStatusFollowsTheWindowToTheNanosecond() {
-        SeckillActivity sale = activity();
+        SeckillActivity sale = ActivityFixture.activity();
         assertEquals(ActivityStatus.SCHEDULED, sale.status(start.minusNanos(1), 100));
         assertEquals(ActivityStatus.ACTIVE, sale.status(start, 100));
         assertEquals(ActivityStatus.ACTIVE, sale.status(end.minusNanos(1), 1));
@@ -40,7 +30,7 @@ class SeckillActivityTest {
 
     @Test
     void soldOutOnlyWhileTheWindowIsOpen() {
-        SeckillActivity sale = activity();
+        SeckillActivity sale = ActivityFixture.activity();
         assertEquals(ActivityStatus.SOLD_OUT, sale.status(start, 0));
         assertEquals(ActivityStatus.SOLD_OUT, sale.status(start, -1));
         assertEquals(ActivityStatus.SCHEDULED, sale.status(start.minusNanos(1), 0));
@@ -49,7 +39,7 @@ class SeckillActivityTest {
 
     @Test
     void onSaleFromTheStartInclusiveToTheEndExclusive() {
-        SeckillActivity sale = activity();
+        SeckillActivity sale = ActivityFixture.activity();
         assertFalse(sale.onSaleAt(start.minusNanos(1)));
         assertTrue(sale.onSaleAt(start));
         assertTrue(sale.onSaleAt(end.minusNanos(1)));
@@ -58,41 +48,41 @@ class SeckillActivityTest {
 
     @Test
     void aSaleMustEndAfterItStartsAndInTheFuture() {
-        assertThrows(InvalidInputException.class, () -> activity(100, 1, start, start, 900, BigDecimal.ONE, created));
+        assertThrows(InvalidInputException.class, () -> ActivityFixture.activity(100, 1, start, start, 900, BigDecimal.ONE, created));
         assertThrows(InvalidInputException.class,
-                () -> activity(100, 1, end, start, 900, BigDecimal.ONE, created));
-        assertThrows(InvalidInputException.class, () -> activity(100, 1, start, end, 900, BigDecimal.ONE, end),
+                () -> ActivityFixture.activity(100, 1, end, start, 900, BigDecimal.ONE, created));
+        assertThrows(InvalidInputException.class, () -> ActivityFixture.activity(100, 1, start, end, 900, BigDecimal.ONE, end),
                 "ends now");
-        SeckillActivity lastMoment = activity(100, 1, start, end, 900, BigDecimal.ONE, end.minusNanos(1));
+        SeckillActivity lastMoment = ActivityFixture.activity(100, 1, start, end, 900, BigDecimal.ONE, end.minusNanos(1));
         assertEquals(ActivityStatus.ACTIVE, lastMoment.status(end.minusNanos(1), 100),
                 "a sale may be created already running");
-        SeckillActivity oneNanosecond = activity(100, 1, start, start.plusNanos(1), 900, BigDecimal.ONE, created);
+        SeckillActivity oneNanosecond = ActivityFixture.activity(100, 1, start, start.plusNanos(1), 900, BigDecimal.ONE, created);
         assertEquals(ActivityStatus.ENDED, oneNanosecond.status(start.plusNanos(1), 100));
     }
 
     @Test
     void thePaymentWindowIsOneSecondToSevenDays() {
         assertEquals(604_800, SeckillActivity.MAX_PAYMENT_WINDOW_SECONDS);
-        assertEquals(1, activity(100, 1, start, end, 1, BigDecimal.ONE, created).paymentWindowSeconds());
-        assertEquals(604_800, activity(100, 1, start, end, 604_800, BigDecimal.ONE, created).paymentWindowSeconds());
-        assertThrows(InvalidInputException.class, () -> activity(100, 1, start, end, 0, BigDecimal.ONE, created));
-        assertThrows(InvalidInputException.class, () -> activity(100, 1, start, end, -900, BigDecimal.ONE, created));
+        assertEquals(1, ActivityFixture.activity(100, 1, start, end, 1, BigDecimal.ONE, created).paymentWindowSeconds());
+        assertEquals(604_800, ActivityFixture.activity(100, 1, start, end, 604_800, BigDecimal.ONE, created).paymentWindowSeconds());
+        assertThrows(InvalidInputException.class, () -> ActivityFixture.activity(100, 1, start, end, 0, BigDecimal.ONE, created));
+        assertThrows(InvalidInputException.class, () -> ActivityFixture.activity(100, 1, start, end, -900, BigDecimal.ONE, created));
         assertThrows(InvalidInputException.class,
-                () -> activity(100, 1, start, end, 604_801, BigDecimal.ONE, created));
+                () -> ActivityFixture.activity(100, 1, start, end, 604_801, BigDecimal.ONE, created));
     }
 
     @Test
     void stockPerBuyerLimitAndPriceAreBounded() {
-        assertEquals(1_000_000, activity(1_000_000, 100, start, end, 900, BigDecimal.ONE, created).stock());
-        assertEquals(1, activity(1, 1, start, end, 900, BigDecimal.ZERO, created).remaining());
-        assertThrows(InvalidInputException.class, () -> activity(0, 1, start, end, 900, BigDecimal.ONE, created));
+        assertEquals(1_000_000, ActivityFixture.activity(1_000_000, 100, start, end, 900, BigDecimal.ONE, created).stock());
+        assertEquals(1, ActivityFixture.activity(1, 1, start, end, 900, BigDecimal.ZERO, created).remaining());
+        assertThrows(InvalidInputException.class, () -> ActivityFixture.activity(0, 1, start, end, 900, BigDecimal.ONE, created));
         assertThrows(InvalidInputException.class,
-                () -> activity(1_000_001, 1, start, end, 900, BigDecimal.ONE, created));
-        assertThrows(InvalidInputException.class, () -> activity(100, 0, start, end, 900, BigDecimal.ONE, created));
-        assertThrows(InvalidInputException.class, () -> activity(3, 4, start, end, 900, BigDecimal.ONE, created),
+                () -> ActivityFixture.activity(1_000_001, 1, start, end, 900, BigDecimal.ONE, created));
+        assertThrows(InvalidInputException.class, () -> ActivityFixture.activity(100, 0, start, end, 900, BigDecimal.ONE, created));
+        assertThrows(InvalidInputException.class, () -> ActivityFixture.activity(3, 4, start, end, 900, BigDecimal.ONE, created),
                 "more per buyer than on sale");
-        assertThrows(InvalidInputException.class, () -> activity(1000, 101, start, end, 900, BigDecimal.ONE, created));
+        assertThrows(InvalidInputException.class, () -> ActivityFixture.activity(1000, 101, start, end, 900, BigDecimal.ONE, created));
         assertThrows(InvalidInputException.class,
-                () -> activity(100, 1, start, end, 900, new BigDecimal("-0.01"), created));
+                () -> ActivityFixture.activity(100, 1, start, end, 900, new BigDecimal("-0.01"), created));
     }
 }
