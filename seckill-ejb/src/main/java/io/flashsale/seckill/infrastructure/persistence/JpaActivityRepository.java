@@ -6,6 +6,7 @@ import io.flashsale.seckill.domain.model.activity.ActivityTotals;
 import io.flashsale.seckill.domain.model.activity.SeckillActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
@@ -58,6 +59,8 @@ public class JpaActivityRepository implements ActivityRepository {
                 .setParameter("n", units)
                 .setParameter("k", orders)
                 .setParameter("id", id.value())
+                // the order writer has flushed its batch already: no second pass over its thousand managed orders
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate() == 1;
     }
 

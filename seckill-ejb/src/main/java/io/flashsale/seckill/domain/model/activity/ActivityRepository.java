@@ -20,7 +20,7 @@ public interface ActivityRepository {
 
     /**
      * Conditional decrement of the durable remaining units by {@code units}, held by {@code orders} new live orders;
-     * false when fewer are left or the sale is settled.
+     * false when fewer are left or the sale is settled. Does not flush pending changes first (its caller has).
      */
     boolean takeUnits(ActivityId id, int units, int orders);
 
