@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,7 +93,7 @@ class ReconciliationServiceTest {
     }
 
     /** A port that answers one method (the collection overload) and fails on any other call. */
-    private static <T> T only(Class<T> port, String method, java.util.function.Supplier<Object> answer) {
+    private static <T> T only(Class<T> port, String method, Supplier<Object> answer) {
         return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, called, args) -> {
             if (called.getName().equals(method) && args != null && args.length == 1 && args[0] instanceof List) {
                 return answer.get();
