@@ -17,6 +17,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,6 +184,31 @@ final class BenchmarkClient {
         try {
             return DriverManager.getConnection(db.jdbcUrl() + "&cachePrepStmts=true&useServerPrepStmts=false",
                     db.user(), settings.databasePassword());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Polls a count every 50 ms until it reaches {@code expected} or, for -1, every 2 s until it stops changing (the
+     * platform has worked off what the runs before left it); false when the timeout came first.
+     */
+    boolean awaitCount(String countQuery, long expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        try (Connection db = database(); PreparedStatement count = db.prepareStatement(countQuery)) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    long now = row.getLong(1);
+                    if (expected >= 0 ? now >= expected : now == last) {
+                        return true;
+                    }
+                    last = now;
+                }
+                Thread.sleep(expected >= 0 ? 50 : 2000);
+            }
+            return false;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

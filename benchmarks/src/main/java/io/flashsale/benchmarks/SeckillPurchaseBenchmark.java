@@ -368,7 +368,7 @@ final class SeckillPurchaseBenchmark {
      * confirmation; publishing and writing overlap).
      */
     private void drain(PlatformSettings settings) throws Exception {
-        awaitOrders("SELECT COUNT(*) FROM seckill_order WHERE status = 'CONFIRMED'", -1, Duration.ofMinutes(10));
+        client.awaitCount("SELECT COUNT(*) FROM seckill_order WHERE status = 'CONFIRMED'", -1, Duration.ofMinutes(10));
         System.out.printf("%norder writer, %d purchases published to Kafka at once:%n", DRAIN_PURCHASES);
         System.out.println("| run | published in s | all in MySQL after s | orders/s | writer's span s (first to last confirmed) |");
         System.out.println("|---:|---:|---:|---:|---:|");
@@ -377,7 +377,7 @@ final class SeckillPurchaseBenchmark {
             long started = System.nanoTime();
             publishPurchases(settings, sale);
             double published = (System.nanoTime() - started) / 1e9;
-            boolean drained = awaitOrders("SELECT COUNT(*) FROM seckill_order WHERE activity_id = " + sale,
+            boolean drained = client.awaitCount("SELECT COUNT(*) FROM seckill_order WHERE activity_id = " + sale,
                     DRAIN_PURCHASES, Duration.ofMinutes(5));
             double elapsed = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "| %d | %.2f | %s | %.0f | %.2f |%n", run, published,
@@ -428,31 +428,6 @@ final class SeckillPurchaseBenchmark {
             for (Future<?> ack : sent) {
                 ack.get(60, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    /**
-     * Polls every 50 ms until the count reaches {@code expected} (or, for -1, stops changing: the backlog of the
-     * runs above is written); false when the timeout came first.
-     */
-    private boolean awaitOrders(String countQuery, long expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long last = -1;
-        try (java.sql.Connection db = client.database(); PreparedStatement count = db.prepareStatement(countQuery)) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    long now = row.getLong(1);
-                    if (expected >= 0 ? now >= expected : now == last) {
-                        return true;
-                    }
-                    last = now;
-                }
-                Thread.sleep(expected >= 0 ? 50 : 2000);
-            }
-            return false;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Creating and reading flash sales. Their units come out of the product context through its reservation API. */
 @Stateless
@@ -122,17 +123,22 @@ public class ActivityService {
 
     /**
      * Ended sales that may settle now: none of their orders awaits payment, none of their purchases is unclaimed in
-     * Redis. One query and one Redis round trip for all of them, however many sales are waiting for their payments.
+     * Redis or still on its way through Kafka. One query, one Redis round trip and at most two Kafka calls for all of
+     * them, however many sales are waiting for their payments.
      */
     public List<ActivityId> endedAndPaidUp(Instant now) {
-        List<ActivityId> ended = endedUnsettled(now);
+        Map<ActivityId, Instant> ended = activities.endedUnsettled(now).stream()
+                .collect(Collectors.toMap(SeckillActivity::id, SeckillActivity::endsAt));
         if (ended.isEmpty()) {
             return List.of();
         }
-        Set<ActivityId> awaitingPayment = orders.withUnpaidOrders(ended);
-        List<ActivityId> paidUp = ended.stream().filter(id -> !awaitingPayment.contains(id)).toList();
+        Set<ActivityId> awaitingPayment = orders.withUnpaidOrders(ended.keySet());
+        List<ActivityId> paidUp = ended.keySet().stream().filter(id -> !awaitingPayment.contains(id)).toList();
         Map<ActivityId, Optional<Instant>> unclaimed = ledger.oldestUnclaimed(paidUp);
-        return paidUp.stream().filter(id -> unclaimed.get(id).isEmpty()).toList();
+        Map<ActivityId, Instant> allClaimed = paidUp.stream().filter(id -> unclaimed.get(id).isEmpty())
+                .collect(Collectors.toMap(id -> id, ended::get));
+        Set<ActivityId> written = marks.allWritten(allClaimed);
+        return allClaimed.keySet().stream().filter(written::contains).toList();
     }
 
     /**
