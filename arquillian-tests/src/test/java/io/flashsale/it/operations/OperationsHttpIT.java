@@ -21,7 +21,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -121,6 +123,28 @@ class OperationsHttpIT {
         assertEquals(leasesTaken + 1, Metrics.value(http(), "stock_lock_wait_seconds_count", "acquired=\"true\""),
                 "the redis-lock reservation waited for its lease once");
     }
+
+    /** The README's metrics table: every periodic job's runs and every housekeeping step are timed as they run. */
+    @Test
+    void everyPeriodicJobAndHousekeepingStepIsTimed() {
+        Map<String, Double> runsBefore = new HashMap<>();
+        for (String job : JOBS) {
+            runsBefore.put(job, Metrics.value(http(), "flashsale_job_run_seconds_count", "job=\"" + job + "\""));
+        }
+        for (String job : JOBS) {
+            Await.until(job + " runs again and is timed", Duration.ofSeconds(30),
+                    () -> Metrics.value(http(), "flashsale_job_run_seconds_count", "job=\"" + job + "\""),
+                    runs -> runs >= runsBefore.get(job) + 2);
+        }
+        for (String step : List.of("reconcile", "warm-up", "restore-lost-cache", "release-stuck-holds", "cancel-unpaid",
+                "release-cancelled-and-rejected-in-cache", "archive-settled", "remaining-gauges")) {
+            assertTrue(Metrics.value(http(), "seckill_housekeeping_step_seconds_count", "step=\"" + step + "\"") > 0,
+                    step);
+        }
+    }
+
+    private static final List<String> JOBS = List.of("seckill-housekeeping", "seckill-settlement",
+            "seckill-outbox-relay", "product-outbox-relay", "reservation-expiry");
 
     /**
      * What the admin console's Monitoring Data pages show is served by the monitoring REST API on the admin port:

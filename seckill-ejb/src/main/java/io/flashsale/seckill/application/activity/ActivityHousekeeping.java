@@ -26,7 +26,6 @@ import org.eclipse.microprofile.metrics.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +37,9 @@ import java.util.logging.Logger;
  * Every two seconds, on the one instance that holds the cluster lease: warms sales about to start, reconciles the
  * sales on now (every tenth second, from counters; the drift metric; a copy that lost orders is rebuilt), restores a
  * Redis copy that vanished, releases holds that never reached Kafka ({@link HoldSweeper}), cancels orders unpaid past
- * their payment deadline in batches (units back on sale), releases the holds of cancelled and rejected orders,
- * settles ended sales with the product and archives the orders of sales settled long ago ({@link OrderArchive}).
+ * their payment deadline in batches (units back on sale), releases the holds of cancelled and rejected orders and
+ * archives the orders of sales settled long ago ({@link OrderArchive}); ended sales are settled by a job of their own
+ * ({@link ActivitySettlement}).
  * Each step is its own transaction(s), timed in {@code seckill_housekeeping_step_seconds}; a failing step is retried
  * on the next tick. Every instance publishes the remaining-units gauge. No step reads a sale order by order: the
  * history of months costs what an empty platform does (growth benchmark).
@@ -54,7 +54,6 @@ public class ActivityHousekeeping extends RepeatingSingleton {
     private static final int BATCH = 200;
     private static final int CANCEL_BATCH = 500;
     private static final long CANCEL_BUDGET_MILLIS = 1_000;
-    private static final long SETTLE_BUDGET_MILLIS = 40;
     private static final int RECONCILE_EVERY_TICKS = 5;
     private static final Duration LEASE = Duration.ofSeconds(10);
     private static final Metadata STEP = Metadata.builder().withName("seckill_housekeeping_step")
@@ -112,7 +111,6 @@ public class ActivityHousekeeping extends RepeatingSingleton {
             leased("release stuck holds", () -> holds.sweep(activities.notSettled()));
             leased("cancel unpaid", this::cancelUnpaid);
             leased("release cancelled and rejected in cache", this::releaseCancelledInCache);
-            leased("settle ended", this::settleEnded);
             leased("archive settled", archive::archiveNextBatch);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "seckill housekeeping could not take its lease: {0}", e.toString());
@@ -175,24 +173,6 @@ public class ActivityHousekeeping extends RepeatingSingleton {
         List<OrderId> pending = queries.cancelledWithCacheReleasePending(BATCH);
         if (!pending.isEmpty()) {
             lifecycle.releaseInCache(pending);
-        }
-    }
-
-    /**
-     * Sales until the run's budget of {@value #SETTLE_BUDGET_MILLIS} ms is spent, the rest next tick: hundreds of
-     * sales ending together took a run 0.6-2 s at rest (growth benchmark), each sale costing a few round trips and two
-     * transactions; with the other steps' ~30 ms a run stays under 100 ms. Shuffled, so a sale that keeps waiting
-     * cannot starve the others.
-     */
-    private void settleEnded() {
-        long started = System.nanoTime();
-        List<ActivityId> ended = new ArrayList<>(activities.endedAndPaidUp(Instant.now()));
-        Collections.shuffle(ended);
-        for (ActivityId id : ended) {
-            activities.settleIfDone(id);
-            if (System.nanoTime() - started > SETTLE_BUDGET_MILLIS * 1_000_000L) {
-                return;
-            }
         }
     }
 
