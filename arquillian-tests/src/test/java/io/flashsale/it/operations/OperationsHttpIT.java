@@ -136,7 +136,7 @@ class OperationsHttpIT {
                     () -> Metrics.value(http(), "flashsale_job_run_seconds_count", "job=\"" + job + "\""),
                     runs -> runs >= runsBefore.get(job) + 2);
         }
-        for (String step : List.of("reconcile", "warm-up", "restore-lost-cache", "release-stuck-holds", "cancel-unpaid",
+        for (String step : List.of("reconcile", "warm-up", "restore-lost-cache", "release-stuck-holds",
                 "release-cancelled-and-rejected-in-cache", "archive-settled", "remaining-gauges")) {
             assertTrue(Metrics.value(http(), "seckill_housekeeping_step_seconds_count", "step=\"" + step + "\"") > 0,
                     step);
@@ -144,7 +144,7 @@ class OperationsHttpIT {
     }
 
     private static final List<String> JOBS = List.of("seckill-housekeeping", "seckill-settlement",
-            "seckill-outbox-relay", "product-outbox-relay", "reservation-expiry");
+            "seckill-unpaid-sweep", "seckill-outbox-relay", "product-outbox-relay", "reservation-expiry");
 
     /**
      * What the admin console's Monitoring Data pages show is served by the monitoring REST API on the admin port:

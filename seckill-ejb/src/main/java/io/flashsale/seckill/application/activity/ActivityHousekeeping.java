@@ -4,6 +4,7 @@ import io.flashsale.seckill.application.order.HoldSweeper;
 import io.flashsale.seckill.application.order.OrderArchive;
 import io.flashsale.seckill.application.order.OrderLifecycleService;
 import io.flashsale.seckill.application.order.OrderQueryService;
+import io.flashsale.seckill.application.order.UnpaidOrderSweep;
 import io.flashsale.seckill.application.port.ClusterLease;
 import io.flashsale.seckill.application.port.StockLedger;
 import io.flashsale.seckill.application.reconciliation.ActivityGauges;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +36,11 @@ import java.util.logging.Logger;
 /**
  * Every two seconds, on the one instance that holds the cluster lease: warms sales about to start, reconciles the
  * sales on now (every tenth second, from counters; the drift metric; a copy that lost orders is rebuilt), restores a
- * Redis copy that vanished, releases holds that never reached Kafka ({@link HoldSweeper}), cancels orders unpaid past
- * their payment deadline in batches (units back on sale), releases the holds of cancelled and rejected orders and
- * archives the orders of sales settled long ago ({@link OrderArchive}); ended sales are settled by a job of their own
- * ({@link ActivitySettlement}).
+ * Redis copy that vanished, releases holds that never reached Kafka ({@link HoldSweeper}), releases the holds of
+ * cancelled and rejected orders left pending and archives the orders of sales settled long ago ({@link OrderArchive}).
+ * Orders unpaid past their deadline are cancelled by {@link UnpaidOrderSweep}, ended sales settled by
+ * {@link ActivitySettlement}: jobs of their own, whose runs end at a budget and follow each other at once while a
+ * backlog lasts.
  * Each step is its own transaction(s), timed in {@code seckill_housekeeping_step_seconds}; a failing step is retried
  * on the next tick. Every instance publishes the remaining-units gauge. No step reads a sale order by order: the
  * history of months costs what an empty platform does (growth benchmark).
@@ -52,8 +53,6 @@ public class ActivityHousekeeping extends RepeatingSingleton {
 
     private static final Logger LOG = Logger.getLogger(ActivityHousekeeping.class.getName());
     private static final int BATCH = 200;
-    private static final int CANCEL_BATCH = 500;
-    private static final long CANCEL_BUDGET_MILLIS = 1_000;
     private static final int RECONCILE_EVERY_TICKS = 5;
     private static final Duration LEASE = Duration.ofSeconds(10);
     private static final Metadata STEP = Metadata.builder().withName("seckill_housekeeping_step")
@@ -109,7 +108,6 @@ public class ActivityHousekeeping extends RepeatingSingleton {
             leased("warm-up", activities::warmStarting);
             leased("restore lost cache", this::restoreLostCaches);
             leased("release stuck holds", () -> holds.sweep(activities.notSettled()));
-            leased("cancel unpaid", this::cancelUnpaid);
             leased("release cancelled and rejected in cache", this::releaseCancelledInCache);
             leased("archive settled", archive::archiveNextBatch);
         } catch (RuntimeException e) {
@@ -148,25 +146,6 @@ public class ActivityHousekeeping extends RepeatingSingleton {
             LOG.log(Level.WARNING, "the Redis copy of activities {0} is gone; rebuilding it from MySQL", lost);
             reconciliation.restore(lost);
         }
-    }
-
-    /**
-     * Batches of {@value #CANCEL_BATCH}, each one transaction, until none is due or the run's budget of
-     * {@value #CANCEL_BUDGET_MILLIS} ms is spent: half a million abandoned orders are cancelled in minutes, and the
-     * other steps still run every tick (unbounded, one run spent 57 s cancelling under load while nothing was
-     * reconciled: growth benchmark).
-     */
-    private void cancelUnpaid() {
-        long started = System.nanoTime();
-        do {
-            List<OrderId> cancelled = lifecycle.cancelUnpaidDue(Instant.now(), CANCEL_BATCH);
-            if (!cancelled.isEmpty()) {
-                lifecycle.releaseInCache(cancelled);
-            }
-            if (cancelled.size() < CANCEL_BATCH) {
-                return;
-            }
-        } while (System.nanoTime() - started < CANCEL_BUDGET_MILLIS * 1_000_000L);
     }
 
     private void releaseCancelledInCache() {

@@ -81,6 +81,9 @@ public class OrderLifecycleService {
     }
 
     private void release(SeckillOrder order) {
+        if (!order.cacheReleasePending()) {
+            return; // released meanwhile by the other job that releases (sweep and housekeeping run apart)
+        }
         ledger.undo(new ActivityId(order.activityId()), order.userId(), order.orderId(), true);
         activityCache.forgetOrder(new ActivityId(order.activityId()), order.userId());
         order.cacheReleased();

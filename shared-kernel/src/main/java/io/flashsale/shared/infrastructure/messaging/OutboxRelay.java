@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The relay of one outbox table, every second: drains it batch by batch, and every few runs deletes what was published
- * longer ago than the retention. A context's relay is a {@code @Singleton @Startup} subclass naming its table and
+ * The relay of one outbox table, every second (at once while rows are left): relays it batch by batch, and every few
+ * quiet runs deletes what was published longer ago than the retention. A context's relay is a {@code @Singleton @Startup} subclass naming its table and
  * handing each batch to its own {@code REQUIRES_NEW} bean (its persistence unit and Kafka channel); the runs
  * themselves are outside any transaction (declared here, so that it covers the inherited {@link #runOnce}).
  */
@@ -27,6 +27,7 @@ public abstract class OutboxRelay extends RepeatingSingleton {
     private final String table;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong ticks = new AtomicLong();
+    private volatile boolean rowsLeft;
 
     protected OutboxRelay(String jobName, String table) {
         super(jobName, Duration.ofSeconds(1));
@@ -38,9 +39,14 @@ public abstract class OutboxRelay extends RepeatingSingleton {
 
     @Override
     public void runOnce() {
-        OutboxRelayer.drain(running, () -> batch().relayNext(), table);
-        if (ticks.getAndIncrement() % OutboxRelayer.PURGE_EVERY_TICKS == 0) {
+        rowsLeft = OutboxRelayer.relay(running, () -> batch().relayNext(), table);
+        if (!rowsLeft && ticks.getAndIncrement() % OutboxRelayer.PURGE_EVERY_TICKS == 0) {
             OutboxRelayer.purge(before -> batch().purgeSent(before), Duration.ofHours(retentionHours), table);
         }
+    }
+
+    @Override
+    protected boolean leftWork() {
+        return rowsLeft;
     }
 }

@@ -30,6 +30,7 @@ import java.util.logging.Logger;
 public final class OutboxRelayer {
 
     public static final int BATCH_SIZE = 500;
+    private static final long RELAY_BUDGET_MILLIS = 50;
     /** Published rows deleted per statement (each its own transaction), and at most how many statements per call. */
     public static final int PURGE_BATCH = 1_000;
     private static final int MAX_PURGE_BATCHES = 3;
@@ -45,20 +46,26 @@ public final class OutboxRelayer {
     }
 
     /**
-     * Runs batches until one comes back short; skips the tick if the previous one still runs. A failure leaves the
-     * rows pending for the next tick.
+     * Runs batches until one comes back short or {@value #RELAY_BUDGET_MILLIS} ms are spent; skips the tick if the
+     * previous one still runs. Returns whether rows may be left (the last batch was full): the relay then runs again
+     * at once, so a stampede's backlog is relayed at full speed in short runs (one run relayed it all, up to 18 s under
+     * a stampede: growth benchmark). A failure leaves the rows pending for the next tick.
      */
-    public static void drain(AtomicBoolean running, IntSupplier nextBatch, String table) {
+    public static boolean relay(AtomicBoolean running, IntSupplier nextBatch, String table) {
         if (!running.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         try {
-            while (nextBatch.getAsInt() == BATCH_SIZE) {
-                // keep draining while full batches come back
-            }
+            long started = System.nanoTime();
+            boolean full;
+            do {
+                full = nextBatch.getAsInt() == BATCH_SIZE;
+            } while (full && System.nanoTime() - started < RELAY_BUDGET_MILLIS * 1_000_000L);
+            return full;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "relaying {0} failed; the rows stay pending and are retried: {1}",
                     new Object[] {table, e.toString()});
+            return false;
         } finally {
             running.set(false);
         }

@@ -8,14 +8,16 @@ import jakarta.transaction.TransactionManager;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A job run again and again, a fixed delay after each run ends, on its own container-managed thread; used instead of
- * an EJB {@code @Schedule} timer. Payara expunges a timer whose deliveries fail twice in a row (EJB5119), and a
+ * A job run again and again, a fixed delay after each run ends (at once when it left work), on its own
+ * container-managed thread; used instead of an EJB {@code @Schedule} timer. Payara expunges a timer whose deliveries fail twice in a row (EJB5119), and a
  * database crash does that: a transaction the container could not end (its connection died mid-enlistment) stays
  * on the timer's thread and fails every call after it, and the job never runs again (seen in the fault tests: the
  * housekeeping stopped for good after MariaDB was killed). Here a failed run is logged, a transaction left on the
@@ -33,18 +35,31 @@ public final class RepeatingJob implements AutoCloseable {
         executor = new ScheduledThreadPoolExecutor(1, threads);
     }
 
-    public static RepeatingJob start(ManagedThreadFactory threads, String name, Duration delay, Runnable job) {
+    /**
+     * {@code job} returns whether it left work for another run (it stopped at its budget): the next run then starts
+     * at once, else after {@code delay}. A backlog is worked off at full speed in runs that each stay short.
+     */
+    public static RepeatingJob start(ManagedThreadFactory threads, String name, Duration delay, BooleanSupplier job) {
         RepeatingJob repeating = new RepeatingJob(threads);
-        repeating.executor.scheduleWithFixedDelay(() -> runOnce(name, job), delay.toMillis(), delay.toMillis(),
-                TimeUnit.MILLISECONDS);
+        repeating.scheduleNext(name, delay, job, delay.toMillis());
         return repeating;
     }
 
-    private static void runOnce(String name, Runnable job) {
+    private void scheduleNext(String name, Duration delay, BooleanSupplier job, long inMillis) {
         try {
-            job.run();
-        } catch (Throwable failed) { // a scheduled task that throws is never run again
+            executor.schedule(() -> scheduleNext(name, delay, job, runOnce(name, job) ? 0 : delay.toMillis()),
+                    inMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // undeployed: no more runs
+        }
+    }
+
+    private static boolean runOnce(String name, BooleanSupplier job) {
+        try {
+            return job.getAsBoolean();
+        } catch (Throwable failed) { // the next run must come anyway
             LOG.log(Level.WARNING, "{0} failed, runs again: {1}", new Object[] {name, failed.toString()});
+            return false;
         } finally {
             discardLeakedTransaction(name);
         }

@@ -45,13 +45,24 @@ public abstract class RepeatingSingleton {
     /** One run; declared by the subclass. */
     public abstract void runOnce();
 
+    /**
+     * Whether the last run stopped at its budget with work left: the next one then starts at once. A job whose runs
+     * are bounded overrides this; read right after each run, on the job's thread.
+     */
+    protected boolean leftWork() {
+        return false;
+    }
+
     @PostConstruct
     void startRepeating() {
         RepeatingSingleton self = context.getBusinessObject(getClass());
         Timer runs = registry.timer(Metadata.builder().withName("flashsale_job_run")
                 .withDescription("Duration of each run of a periodic job").withUnit(MetricUnits.SECONDS).build(),
                 new Tag("job", jobName.replace(' ', '-')));
-        job = RepeatingJob.start(threads, jobName, delay, () -> runs.time(self::runOnce));
+        job = RepeatingJob.start(threads, jobName, delay, () -> {
+            runs.time(self::runOnce);
+            return leftWork(); // this instance's own state: the singleton behind the proxy
+        });
     }
 
     @PreDestroy

@@ -187,6 +187,11 @@ public class SeckillOrder {
         cacheReleasePending = false;
     }
 
+    /** Cancelled or rejected, and its hold in Redis not yet given back. */
+    public boolean cacheReleasePending() {
+        return cacheReleasePending;
+    }
+
     public OrderId orderId() {
         return new OrderId(orderId);
     }
