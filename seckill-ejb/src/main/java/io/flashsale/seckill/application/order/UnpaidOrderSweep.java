@@ -1,21 +1,16 @@
 package io.flashsale.seckill.application.order;
 
-import io.flashsale.seckill.application.port.ClusterLease;
 import io.flashsale.seckill.domain.model.order.OrderId;
-import io.flashsale.shared.infrastructure.scheduling.RepeatingSingleton;
+import io.flashsale.seckill.infrastructure.scheduling.LeasedJob;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Every two seconds, on the one instance that holds its cluster lease: cancels orders unpaid past their payment
@@ -27,44 +22,20 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class UnpaidOrderSweep extends RepeatingSingleton {
+public class UnpaidOrderSweep extends LeasedJob {
 
-    private static final Logger LOG = Logger.getLogger(UnpaidOrderSweep.class.getName());
     private static final int BATCH = 100;
     private static final long BUDGET_MILLIS = 50;
-    private static final Duration LEASE = Duration.ofSeconds(10);
-
-    @Inject
-    ClusterLease lease;
 
     @Inject
     OrderLifecycleService lifecycle;
-
-    private volatile boolean dueLeft;
 
     public UnpaidOrderSweep() {
         super("seckill unpaid sweep", Duration.ofSeconds(2));
     }
 
     @Override
-    public void runOnce() {
-        dueLeft = false;
-        try {
-            if (lease.hold("seckill-unpaid-sweep", LEASE)) {
-                cancelDue();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "seckill unpaid sweep failed, retried next run: {0}", e.toString());
-        }
-    }
-
-    @Override
-    protected boolean leftWork() {
-        return dueLeft;
-    }
-
-    private void cancelDue() {
+    protected boolean runLeased() {
         long started = System.nanoTime();
         boolean full;
         do {
@@ -74,6 +45,6 @@ public class UnpaidOrderSweep extends RepeatingSingleton {
             }
             full = cancelled.size() == BATCH;
         } while (full && System.nanoTime() - started < BUDGET_MILLIS * 1_000_000L);
-        dueLeft = full;
+        return full;
     }
 }

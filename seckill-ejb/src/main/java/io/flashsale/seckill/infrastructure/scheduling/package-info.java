@@ -1,2 +1,2 @@
-/** The cluster lease: one instance at a time runs housekeeping (a row in MySQL). */
+/** The cluster lease (a row in MySQL: one instance at a time runs a job) and the leased jobs' base, LeasedJob. */
 package io.flashsale.seckill.infrastructure.scheduling;
