@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * written, whatever the other sales publish meanwhile (the whole backlog may never be 0 under steady traffic). The
  * sales of one check share one mark and one read of the writer's progress, and a sale found written is not asked
  * about again: a backlog of hundreds of ended sales costs Kafka what one does. Kept in memory by the instance running
- * housekeeping; another one taking over marks again, later, which only waits longer.
+ * the settlement; another one taking over marks again, later, which only waits longer.
  */
 @ApplicationScoped
 public class SettlementMarks {
