@@ -466,9 +466,7 @@ final class GrowthBenchmark {
      * the benchmark's own sales, as it was in the first phase.
      */
     private void unloadHistory() throws Exception {
-        DatabaseEndpoint db = platform.settings().database();
-        try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), db.user(), platform.settings().databasePassword());
-             Statement delete = sql.createStatement()) {
+        try (Connection sql = client.database(); Statement delete = sql.createStatement()) {
             for (int from = 0; from < historySales.size(); from += 10) {
                 String ids = historySales.subList(from, Math.min(historySales.size(), from + 10)).stream()
                         .map(String::valueOf).collect(Collectors.joining(","));

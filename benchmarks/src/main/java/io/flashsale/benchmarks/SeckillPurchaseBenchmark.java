@@ -431,7 +431,6 @@ final class SeckillPurchaseBenchmark {
         }
     }
 
-    /** Runs the tasks four at a time (sign-up and log-in hash passwords: more would only queue on the server). */
     /**
      * purchase.lua run with EVALSHA straight on Redis, as the server runs it, on a sale of its own that never sells
      * out: every call is an accepted purchase of a new buyer.

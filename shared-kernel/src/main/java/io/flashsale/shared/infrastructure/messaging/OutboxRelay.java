@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The relay of one outbox table, every second (at once while rows are left): relays it batch by batch, and every few
- * quiet runs deletes what was published longer ago than the retention. A context's relay is a {@code @Singleton @Startup} subclass naming its table and
- * handing each batch to its own {@code REQUIRES_NEW} bean (its persistence unit and Kafka channel); the runs
- * themselves are outside any transaction (declared here, so that it covers the inherited {@link #runOnce}).
+ * quiet runs deletes what was published longer ago than the retention. A context's relay is a
+ * {@code @Singleton @Startup} subclass naming its table and handing each batch to its own {@code REQUIRES_NEW} bean
+ * (its persistence unit and Kafka channel); the runs themselves are outside any transaction (declared here, so that it
+ * covers the inherited {@link #runOnce}).
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public abstract class OutboxRelay extends RepeatingSingleton {
